@@ -1,0 +1,2 @@
+// zlib, for precompressing response bodies once per version (Content-Encoding: gzip).
+#include <zlib.h>

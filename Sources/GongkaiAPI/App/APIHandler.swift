@@ -1,0 +1,139 @@
+import Foundation
+import GongkaiHTTP
+import Logging
+import Synchronization
+
+/// The application as libmicrohttpd's threads see it: route, run, turn errors into
+/// problem+json, add the headers every response carries, count and log.
+final class APIHandler: HTTPHandler {
+    let services: Services
+    let router: Router<Route>
+    private let requestIds: RequestIdGenerator
+    private let cors: CORSPolicy
+
+    init(services: Services) {
+        self.services = services
+        router = Routes.router()
+        requestIds = RequestIdGenerator()
+        cors = CORSPolicy(allowedOrigins: Set(services.config.corsOrigins))
+    }
+
+    func handle(_ request: HTTPRequest) -> HTTPResponse {
+        let started = ContinuousClock.now
+        let requestId = requestIds.id(honouring: request.headers["X-Request-Id"])
+        var routeName = "static"
+        var response: HTTPResponse
+        if request.method == "OPTIONS" {
+            routeName = "OPTIONS"
+            response = preflight(request)
+        } else {
+            switch router.match(method: request.method, path: request.path) {
+            case let .found(route, parameters):
+                routeName = route.name
+                var request = request
+                request.pathParameters = parameters
+                response = run(route, request, requestId)
+            case .methodNotAllowed(let allowed):
+                routeName = "method-not-allowed"
+                response = Problem.response(for: APIError.methodNotAllowed(allowed: allowed + ["OPTIONS"]), requestId: requestId)
+            case .notFound:
+                response = serveStatic(request, requestId)
+            }
+        }
+        response = Conditional.apply(to: response, request: request)
+        finish(&response, request: request, requestId: requestId)
+        let seconds = Self.seconds(ContinuousClock.now - started)
+        services.metrics.observe(route: routeName, status: response.status, seconds: seconds)
+        if services.config.accessLog {
+            services.logger.info("access", metadata: [
+                "method": .string(request.method), "path": .string(request.path), "status": .stringConvertible(response.status),
+                "bytes": .stringConvertible(response.body.count), "ms": .string(String(format: "%.3f", seconds * 1000)),
+                "remote": .string(request.remoteAddress), "request_id": .string(requestId),
+            ])
+        }
+        return response
+    }
+
+    func reject(_ rejection: HTTPRejection, method: String, target: String, headers: HTTPHeaders) -> HTTPResponse {
+        var response = Problem.response(for: rejection)
+        let requestId = requestIds.id(honouring: headers["X-Request-Id"])
+        response.headers.set("X-Request-Id", requestId)
+        response.headers.set("X-Content-Type-Options", "nosniff")
+        services.metrics.observe(route: "rejected", status: response.status, seconds: 0)
+        services.logger.notice("rejected", metadata: [
+            "method": .string(method), "status": .stringConvertible(response.status), "request_id": .string(requestId),
+            "reason": .string(String(describing: rejection)),
+        ])
+        return response
+    }
+
+    private func run(_ route: Route, _ request: HTTPRequest, _ requestId: String) -> HTTPResponse {
+        let ctx = RequestContext(request: request, requestId: requestId, now: Date().timeIntervalSince1970, services: services)
+        do {
+            return try route.run(ctx)
+        } catch {
+            if !(error is APIError) {
+                services.logger.error("request failed", metadata: ["request_id": .string(requestId), "error": .string(String(describing: error))])
+            }
+            return Problem.response(for: error, requestId: requestId)
+        }
+    }
+
+    /// Paths outside the API serve `Public/`; unknown API paths are a problem+json 404.
+    private func serveStatic(_ request: HTTPRequest, _ requestId: String) -> HTTPResponse {
+        if request.path == "/api" || request.path.hasPrefix("/api/") {
+            return Problem.response(for: APIError.notFound(Message("没有这个接口：\(request.path)", "no such endpoint: \(request.path)")), requestId: requestId)
+        }
+        guard request.method == "GET" || request.method == "HEAD" else {
+            return Problem.response(for: APIError.methodNotAllowed(allowed: ["GET", "HEAD", "OPTIONS"]), requestId: requestId)
+        }
+        return run(Route(name: "static", run: StaticHandlers.serve), request, requestId)
+    }
+
+    private func preflight(_ request: HTTPRequest) -> HTTPResponse {
+        var allowed: [String]
+        switch router.match(method: "GET", path: request.path) {
+        case .found: allowed = ["GET", "HEAD"]
+        case let .methodNotAllowed(methods): allowed = methods
+        case .notFound: allowed = request.path.hasPrefix("/api/") ? [] : ["GET", "HEAD"]
+        }
+        for method in ["POST", "PUT", "PATCH", "DELETE"] {
+            if case .found = router.match(method: method, path: request.path) { allowed.append(method) }
+        }
+        guard !allowed.isEmpty else {
+            return Problem.response(for: APIError.notFound(Message("没有这个接口：\(request.path)", "no such endpoint: \(request.path)")), requestId: nil)
+        }
+        var response = HTTPResponse(status: 204)
+        response.headers.add("Allow", (allowed + ["OPTIONS"]).joined(separator: ", "))
+        cors.preflight(&response, request: request, allowed: allowed)
+        return response
+    }
+
+    private func finish(_ response: inout HTTPResponse, request: HTTPRequest, requestId: String) {
+        response.headers.set("X-Request-Id", requestId)
+        response.headers.set("X-Content-Type-Options", "nosniff")
+        cors.decorate(&response, request: request)
+    }
+
+    static func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+}
+
+/// Request ids: the client's X-Request-Id when it is a sane token, else a new one.
+final class RequestIdGenerator: Sendable {
+    private let prefix: String
+    private let counter = Atomic<Int>(0)
+
+    init() {
+        prefix = String(UInt32.random(in: .min ... .max), radix: 36)
+    }
+
+    func id(honouring given: String?) -> String {
+        if let given, (1...128).contains(given.utf8.count),
+           given.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7a) || $0 == 0x2d || $0 == 0x5f || $0 == 0x2e || $0 == 0x3a }) {
+            return given
+        }
+        return "\(prefix)-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
+    }
+}

@@ -1,0 +1,62 @@
+import GongkaiHTTP
+import Synchronization
+
+/// Request counters and a latency histogram, rendered in Prometheus text format.
+final class Metrics: Sendable {
+    static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
+
+    private struct State {
+        var requests: [String: Int] = [:]           // "route\u{0}status" → count
+        var bucketCounts = [Int](repeating: 0, count: Metrics.buckets.count)
+        var latencySum = 0.0
+        var latencyCount = 0
+    }
+
+    private let state = Mutex(State())
+
+    func observe(route: String, status: Int, seconds: Double) {
+        state.withLock { s in
+            s.requests["\(route)\u{0}\(status)", default: 0] += 1
+            for (i, bound) in Metrics.buckets.enumerated() where seconds <= bound { s.bucketCounts[i] += 1 }
+            s.latencySum += seconds
+            s.latencyCount += 1
+        }
+    }
+
+    func render(extra: [String]) -> String {
+        let s = state.withLock { $0 }
+        var lines = ["# HELP gongkai_http_requests_total Requests by route and status.",
+                     "# TYPE gongkai_http_requests_total counter"]
+        for (key, count) in s.requests.sorted(by: { $0.key < $1.key }) {
+            let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
+            lines.append("gongkai_http_requests_total{route=\"\(Self.escape(String(parts[0])))\",status=\"\(parts[1])\"} \(count)")
+        }
+        lines += ["# HELP gongkai_http_request_duration_seconds Time spent in handlers.",
+                  "# TYPE gongkai_http_request_duration_seconds histogram"]
+        for (i, bound) in Metrics.buckets.enumerated() {
+            lines.append("gongkai_http_request_duration_seconds_bucket{le=\"\(bound)\"} \(s.bucketCounts[i])")
+        }
+        lines.append("gongkai_http_request_duration_seconds_bucket{le=\"+Inf\"} \(s.latencyCount)")
+        lines.append("gongkai_http_request_duration_seconds_sum \(s.latencySum)")
+        lines.append("gongkai_http_request_duration_seconds_count \(s.latencyCount)")
+        return (lines + extra).joined(separator: "\n") + "\n"
+    }
+
+    static func escape(_ label: String) -> String {
+        label.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+    }
+}
+
+enum MetricsHandlers {
+    static func metrics(_ ctx: RequestContext) throws -> HTTPResponse {
+        let counts = ctx.services.records.stateCounts()
+        var extra = ["# HELP gongkai_records Records by state.", "# TYPE gongkai_records gauge"]
+        for (state, n) in counts.sorted(by: { $0.key < $1.key }) { extra.append("gongkai_records{state=\"\(state)\"} \(n)") }
+        extra += ["# HELP gongkai_catalogue_version Current catalogue version.", "# TYPE gongkai_catalogue_version gauge",
+                  "gongkai_catalogue_version \(ctx.services.catalogue.snapshot.version)"]
+        var headers = HTTPHeaders()
+        headers.add("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
+        headers.add("Cache-Control", "no-store")
+        return HTTPResponse(status: 200, headers: headers, body: Array(ctx.services.metrics.render(extra: extra).utf8))
+    }
+}

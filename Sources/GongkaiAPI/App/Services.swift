@@ -1,0 +1,50 @@
+import GongkaiDomain
+import GongkaiStorage
+import Logging
+import Synchronization
+
+/// The long-lived parts every handler uses, created once at start-up.
+final class Services: Sendable {
+    let config: ServerConfig
+    let catalogue: CatalogueService
+    let records: RecordService
+    let authenticator: Authenticator
+    let tokens: TokenStore
+    let audit: AuditLog
+    let calendar: CalendarService
+    let reports: ReportSettings
+    let staticFiles: StaticFiles
+    let scope: OfficeScope
+    let logger: Logger
+    let metrics: Metrics
+
+    init(config: ServerConfig, catalogue: CatalogueService, records: RecordService, tokens: TokenStore,
+         audit: AuditLog, calendar: CalendarService, reports: ReportSettings, staticFiles: StaticFiles, logger: Logger) {
+        self.config = config
+        self.catalogue = catalogue
+        self.records = records
+        self.tokens = tokens
+        authenticator = Authenticator(tokens: tokens, limiter: FailureLimiter())
+        self.audit = audit
+        self.calendar = calendar
+        self.reports = reports
+        self.staticFiles = staticFiles
+        scope = OfficeScope(offices: config.offices)
+        self.logger = logger
+        metrics = Metrics()
+    }
+
+    func presenter(today: LocalDate) -> RecordPresenter {
+        let records = self.records
+        return RecordPresenter(catalogue: catalogue.snapshot, calendar: calendar.current, today: today,
+                               lookup: { records.record(id: $0) })
+    }
+
+    /// Writes an audit entry naming the token; called after the change it describes is durable.
+    func recordAudit(_ caller: Caller, action: String, target: String, before: Int?, after: Int?,
+                     detail: String? = nil, now: Double) throws {
+        try audit.append(AuditEntry(at: Timestamp.iso(now), token: caller.tokenName, role: caller.role.rawValue,
+                                    action: action, target: target, beforeVersion: before, afterVersion: after,
+                                    detail: detail))
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import GongkaiDomain
+import GongkaiStorage
+import Synchronization
+
+/// The working-day calendar: the bundled 国务院办公厅 notices for 2020–2026, overridden or
+/// extended by `calendar/<year>.json` files in the data directory (written by the API or by
+/// an administrator's own hand).
+final class CalendarService: Sendable {
+    private let directory: String
+    private let fileSystem: any FileSystem
+    private let calendar: Mutex<WorkingCalendar>
+    private let writer = Mutex(())
+
+    init(dataDirectory: String, fileSystem: any FileSystem) throws {
+        directory = dataDirectory + "/calendar"
+        self.fileSystem = fileSystem
+        var calendar = try WorkingCalendar.decodeBundle(Array(EmbeddedHolidayCalendar.text.utf8))
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? [] {
+            guard name.hasSuffix(".json"), let year = Int(name.dropLast(5)), (1900...9999).contains(year) else { continue }
+            guard let stored = try DocumentFile<HolidayYear>(path: "\(directory)/\(name)", fileSystem: fileSystem).load() else { continue }
+            let problems = stored.validate(year: year)
+            guard problems.isEmpty else {
+                throw StorageError.corrupt(path: "\(directory)/\(name)", line: nil, reason: problems.map(\.description).joined(separator: "; "))
+            }
+            calendar = calendar.replacing(year: year, with: stored)
+        }
+        self.calendar = Mutex(calendar)
+    }
+
+    var current: WorkingCalendar { calendar.withLock { $0 } }
+
+    func year(_ year: Int) -> HolidayYear? { current.years[year] }
+
+    /// Stores a year's calendar durably, then makes it the one deadlines are computed with.
+    func put(year: Int, _ data: HolidayYear) throws {
+        try writer.withLock { _ in
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            try DocumentFile<HolidayYear>(path: "\(directory)/\(year).json", fileSystem: fileSystem).save(data)
+            calendar.withLock { $0 = $0.replacing(year: year, with: data) }
+        }
+    }
+}

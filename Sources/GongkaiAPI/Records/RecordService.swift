@@ -1,0 +1,115 @@
+import GongkaiDomain
+import GongkaiStorage
+
+/// Creates and changes publication records: durable in the store first, then visible in
+/// the in-memory index that serves every read.
+final class RecordService: Sendable {
+    let store: RecordStore
+    let index: ReadWriteLock<RecordIndex>
+    let agencyCode: String
+
+    init(store: RecordStore, agencyCode: String) {
+        self.store = store
+        self.agencyCode = agencyCode
+        index = ReadWriteLock(RecordIndex(store.snapshot().records.values))
+    }
+
+    func record(id: String) -> Record? { index.read { $0.record(id: id) } }
+
+    /// Records (any state) filed under the given items.
+    func ids(referencingItems items: Set<String>) -> [String] {
+        index.read { index in index.all.filter { items.contains($0.itemId) }.map(\.id).sorted() }
+    }
+
+    /// Which of the given items have any record at all.
+    func itemIds(withRecordsAmong items: Set<String>) -> [String] {
+        index.read { index in Set(index.all.lazy.filter { items.contains($0.itemId) }.map(\.itemId)).sorted() }
+    }
+
+    /// How many records are published, pending and withdrawn.
+    func stateCounts() -> [String: Int] {
+        index.read { index in
+            var counts = ["published": 0, "pending": 0, "withdrawn": 0]
+            for r in index.all { counts[r.isWithdrawn ? "withdrawn" : (r.isPending ? "pending" : "published"), default: 0] += 1 }
+            return counts
+        }
+    }
+
+    func allRecords() -> [Record] { index.read { $0.all } }
+
+    func publishedCounts() -> [String: Int] { index.read { $0.publishedCountByItem } }
+
+    func query(_ q: RecordQuery, useIndex: Bool = true) -> RecordPage { index.read { $0.query(q, useIndex: useIndex) } }
+
+    /// Registers a new record; it gets the next 索引号 serial of its year.
+    func create(_ input: RecordInput, caller: Caller, rules: RecordRules, nowText: String) throws -> Record {
+        let item = try rules.item(input.itemId.value ?? "")
+        let office = try rules.office(for: caller, requested: input.office.value)
+        try rules.authorize(caller, office: office, item: item)
+        let channels = try rules.channels(input.channels.value, item: item)
+        let publishedOn: LocalDate? = input.publishedOn.isAbsent ? rules.today : input.publishedOn.value
+        if let related = input.relatedRecordId.value, record(id: related) == nil {
+            throw APIError.invalidFields([FieldProblem("related_record_id", "没有记录 \(related)", "no record \(related)")])
+        }
+        let year = (publishedOn ?? rules.today).year
+        var draft = Record(id: "", indexNumber: "", itemId: item.id, office: office, title: input.title.value ?? "",
+                           documentNumber: input.documentNumber.value, summary: input.summary.value,
+                           body: input.body.value, url: input.url.value.flatMap { $0.isEmpty ? nil : $0 },
+                           formedOn: input.formedOn.value ?? rules.today, publishedOn: publishedOn, channels: channels,
+                           documentType: input.documentType.value, repealedOn: input.repealedOn.value,
+                           relatedRecordId: input.relatedRecordId.value, eventOn: input.eventOn.value,
+                           createdBy: caller.tokenName, createdAt: nowText, updatedAt: nowText, version: 1)
+        try rules.checkDates(draft)
+        let agencyCode = self.agencyCode
+        let saved = try store.write { snapshot in
+            // Ids must stay unique even if the agency code in config.json ever changes.
+            var serial = snapshot.maxSerial(year: year, agencyCode: agencyCode) + 1
+            while snapshot.record(id: "\(year)-\(Self.pad5(serial))") != nil { serial += 1 }
+            let suffix = "\(year)-\(Self.pad5(serial))"
+            draft.id = suffix
+            draft.indexNumber = "\(agencyCode)/\(suffix)"
+            return draft
+        }
+        index.write { $0.upsert(saved) }
+        return saved
+    }
+
+    /// Applies a change to an existing record under an If-Match precondition.
+    func update(id: String, ifMatch: String?, caller: Caller, nowText: String,
+                _ change: (inout Record) throws -> Void) throws -> (before: Record, after: Record) {
+        guard let ifMatch else { throw APIError.preconditionRequired }
+        var before: Record?
+        let saved = try store.write { snapshot in
+            guard var record = snapshot.records[id] else { throw APIError.notFound(Message("没有记录 \(id)", "no record \(id)")) }
+            try Self.authorizeChange(caller, record)
+            guard ETags.matches(ifMatch, Self.etag(record)) else { throw APIError.preconditionFailed(current: Self.etag(record)) }
+            before = record
+            try change(&record)
+            record.version += 1
+            record.updatedAt = nowText
+            return record
+        }
+        index.write { $0.upsert(saved) }
+        return (before ?? saved, saved)
+    }
+
+    static func authorizeChange(_ caller: Caller, _ record: Record) throws {
+        guard caller.isAdmin || caller.office == record.office else {
+            throw APIError.forbidden(Message("只能修改本科室的记录（此记录属于 \(record.office)）", "an office may change only its own records (this one belongs to \(record.office))"))
+        }
+    }
+
+    /// Whether the caller may see a record (pending ones are their office's and admins' only).
+    static func isVisible(_ record: Record, to caller: Caller?) -> Bool {
+        guard record.isPending else { return true }
+        guard let caller else { return false }
+        return caller.isAdmin || caller.office == record.office
+    }
+
+    static func etag(_ record: Record) -> String { "\"r\(record.id)-v\(record.version)\"" }
+
+    static func pad5(_ n: Int) -> String {
+        let s = String(n)
+        return s.count >= 5 ? s : String(repeating: "0", count: 5 - s.count) + s
+    }
+}

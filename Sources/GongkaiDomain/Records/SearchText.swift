@@ -1,0 +1,63 @@
+/// Text normalisation and the character n-grams of the search index.
+///
+/// Chinese has no spaces to split words on, so the index keys are single characters and
+/// pairs of neighbouring characters: any substring of two or more characters is found
+/// through the intersection of its bigrams' postings, then confirmed on the text itself.
+enum SearchText {
+    /// Folds Latin letters to lower case and full-width ASCII (ＡＢＣ１２３) to half-width,
+    /// so "GB" finds "ｇｂ" and "2026" finds "２０２６".
+    static func normalize(_ text: String) -> [Unicode.Scalar] {
+        var out: [Unicode.Scalar] = []
+        out.reserveCapacity(text.unicodeScalars.count)
+        for s in text.unicodeScalars {
+            var v = s.value
+            if (0xFF01...0xFF5E).contains(v) { v -= 0xFEE0 }
+            if v == 0x3000 { v = 0x20 }
+            if (0x41...0x5A).contains(v) { v += 0x20 }
+            out.append(Unicode.Scalar(v) ?? s)
+        }
+        return out
+    }
+
+    static func key(_ a: Unicode.Scalar, _ b: Unicode.Scalar?) -> UInt64 {
+        UInt64(a.value) << 32 | UInt64(b?.value ?? 0)
+    }
+
+    /// The distinct index keys of a text: every character and every adjacent pair.
+    static func keys(of scalars: [Unicode.Scalar]) -> Set<UInt64> {
+        var keys = Set<UInt64>()
+        keys.reserveCapacity(scalars.count * 2)
+        for (i, s) in scalars.enumerated() where !isSpace(s) {
+            keys.insert(key(s, nil))
+            if i + 1 < scalars.count, !isSpace(scalars[i + 1]) { keys.insert(key(s, scalars[i + 1])) }
+        }
+        return keys
+    }
+
+    /// The keys a query needs: its bigrams, or its single character when that is all it has.
+    static func queryKeys(of scalars: [Unicode.Scalar]) -> [UInt64] {
+        if scalars.count == 1 { return [key(scalars[0], nil)] }
+        var keys: [UInt64] = []
+        for i in 0..<(scalars.count - 1) { keys.append(key(scalars[i], scalars[i + 1])) }
+        return Array(Set(keys))
+    }
+
+    static func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }
+
+    static func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        let first = needle[0]
+        var i = 0
+        let last = haystack.count - needle.count
+        while i <= last {
+            if haystack[i] == first {
+                var j = 1
+                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
+                if j == needle.count { return true }
+            }
+            i += 1
+        }
+        return false
+    }
+}

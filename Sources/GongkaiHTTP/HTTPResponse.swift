@@ -1,0 +1,21 @@
+/// A response to queue. The body is a copy-on-write array: a body encoded once and reused
+/// is handed to libmicrohttpd without re-encoding or copying its bytes.
+///
+/// The server computes `Content-Length` itself and ignores `Content-Length` and
+/// `Transfer-Encoding` fields set here. For HEAD the body is not sent, but it still
+/// decides `Content-Length`, so return the same body as for GET.
+public struct HTTPResponse: Sendable {
+    /// The status code, 100...599 (anything else is sent as 500).
+    public var status: Int
+    /// Response header fields; values must not contain CR, LF or NUL.
+    public var headers: HTTPHeaders
+    /// The body bytes.
+    public var body: [UInt8]
+
+    /// Creates a response.
+    public init(status: Int, headers: HTTPHeaders = .init(), body: [UInt8] = []) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+}

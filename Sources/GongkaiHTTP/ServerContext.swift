@@ -1,0 +1,41 @@
+import Synchronization
+
+/// Everything the C callbacks need, reached through their `cls` pointer. Passed to
+/// libmicrohttpd retained at start and released only after `MHD_stop_daemon` returns,
+/// after which no callback can run. Only `let`s of Sendable types: safe on any thread.
+final class ServerContext: Sendable {
+    let handler: any HTTPHandler
+    let maxBodyBytes: Int
+    let maxURLBytes: Int
+    /// RequestState objects alive now (incremented in init, decremented in deinit).
+    let liveRequestStates = Atomic<Int>(0)
+    /// Set by `stop()`: every further response carries `Connection: close`.
+    let isDraining = Atomic<Bool>(false)
+    /// Messages libmicrohttpd logged (kept off stderr).
+    let libraryLog = LibraryLog()
+
+    init(handler: any HTTPHandler, configuration: HTTPServerConfiguration) {
+        self.handler = handler
+        self.maxBodyBytes = configuration.maxBodyBytes
+        self.maxURLBytes = configuration.maxURLBytes
+    }
+}
+
+/// Counts libmicrohttpd's error-log messages and keeps the last few for diagnostics,
+/// instead of letting them reach stderr.
+final class LibraryLog: Sendable {
+    private static let capacity = 32
+    private let total = Atomic<Int>(0)
+    private let recent = Mutex<[String]>([])
+
+    var messageCount: Int { total.load(ordering: .relaxed) }
+    var recentMessages: [String] { recent.withLock { $0 } }
+
+    func record(_ message: String) {
+        total.add(1, ordering: .relaxed)
+        recent.withLock { messages in
+            if messages.count == Self.capacity { messages.removeFirst() }
+            messages.append(message)
+        }
+    }
+}

@@ -1,0 +1,92 @@
+import Foundation
+import Glibc
+
+extension AppendLog {
+    /// What `load` read back from a log.
+    public struct Loaded<Value> {
+        public var values: [Value]
+        /// True when an unacknowledged torn last line was found and cut off.
+        public var truncatedTail: Bool
+        /// The size of the file after the cut: only complete, valid lines.
+        public var size: Int64
+    }
+
+    /// Reads every line of the log at `path` (absent: none), decoding each with `decode`.
+    ///
+    /// A last line without its newline, or whose JSON does not decode, was never acknowledged
+    /// (its fsync never returned): it is cut off, the cut fsync'd, and `truncatedTail` is set.
+    /// An invalid line anywhere else is damage that would silently lose data: `.corrupt` names it.
+    public static func load<Value>(path: String, fileSystem: any FileSystem = POSIXFileSystem(),
+                                   decode: (ArraySlice<UInt8>) throws -> Value) throws(StorageError) -> Loaded<Value> {
+        guard let bytes = try fileSystem.readFile(path) else {
+            return Loaded(values: [], truncatedTail: false, size: 0)
+        }
+        let parsed = try parse(bytes, path: path, decode: decode)
+        let truncated = parsed.size < bytes.count
+        if truncated { try cut(path, to: Int64(parsed.size), fileSystem: fileSystem) }
+        return Loaded(values: parsed.values, truncatedTail: truncated, size: Int64(parsed.size))
+    }
+
+    /// Decodes the lines of `bytes` without touching any file: the values and the byte length
+    /// of the valid part (a torn tail excluded). Throws `.corrupt` for damage before the tail.
+    public static func parse<Value>(_ bytes: [UInt8], path: String,
+                                    decode: (ArraySlice<UInt8>) throws -> Value) throws(StorageError) -> (values: [Value], size: Int) {
+        let lines = lineRanges(bytes)
+        var values: [Value] = []
+        values.reserveCapacity(lines.complete.count)
+        var validEnd = 0
+        for (index, range) in lines.complete.enumerated() {
+            do {
+                values.append(try decode(bytes[range]))
+                validEnd = range.upperBound + 1
+            } catch {
+                let isLast = index == lines.complete.count - 1 && !lines.hasPartialTail
+                guard isLast else {
+                    throw StorageError.corrupt(path: path, line: index + 1, reason: JSONCoding.describe(error))
+                }
+            }
+        }
+        return (values, validEnd)
+    }
+
+    /// Checks that a line is one JSON text (any JSON value).
+    public static func validateJSON(_ line: ArraySlice<UInt8>) throws {
+        _ = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
+    }
+
+    /// Loads the raw lines, checking only that each is valid JSON.
+    public static func load(path: String, fileSystem: any FileSystem = POSIXFileSystem()) throws(StorageError) -> Loaded<[UInt8]> {
+        try load(path: path, fileSystem: fileSystem) { line in
+            try validateJSON(line)
+            return Array(line)
+        }
+    }
+
+    /// Ranges of the newline-terminated lines (newline excluded), and whether bytes follow the last.
+    static func lineRanges(_ bytes: [UInt8]) -> (complete: [Range<Int>], hasPartialTail: Bool) {
+        var ranges: [Range<Int>] = []
+        var start = 0
+        bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while start < buffer.count {
+                guard let found = memchr(base + start, 10, buffer.count - start) else { break }
+                let end = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                ranges.append(start..<end)
+                start = end + 1
+            }
+        }
+        return (ranges, start < bytes.count)
+    }
+
+    private static func cut(_ path: String, to size: Int64, fileSystem: any FileSystem) throws(StorageError) {
+        let file = try fileSystem.open(path, flags: O_WRONLY | O_CLOEXEC, mode: 0)
+        do {
+            try fileSystem.truncate(file, to: size)
+            try fileSystem.fsync(file)
+        } catch {
+            try? fileSystem.close(file)
+            throw error
+        }
+        try fileSystem.close(file)
+    }
+}

@@ -1,0 +1,234 @@
+import Glibc
+import Synchronization
+
+/// An append-only JSON-lines file with group commit: `append` returns once its lines are fsync'd.
+///
+/// **Group commit.** Callers queue their lines into the open batch. A caller whose batch is not
+/// yet durable and finds no write in progress becomes the leader: it takes the open batch, writes
+/// it with one `write` and one `fdatasync` (outside the queue lock), marks it finished and wakes
+/// everyone. Callers that arrive meanwhile queue into the next batch and sleep; one of them leads
+/// it. A lone caller therefore leads at once: exactly one write and one fsync, no timer, no wait.
+///
+/// **fdatasync** suffices: it flushes the data and the metadata needed to read it back, which
+/// includes the file size an append changes. The file's creation is made durable with a full
+/// `fsync` of the file and of its directory when the log creates it.
+///
+/// **Failures.** Any failure fails the whole batch being written *and* the batch queued behind it
+/// (those callers built on state that included the failed lines; see `RecordStore`), and bumps
+/// `failureCount`. A failed or short write is cut back with `ftruncate` to the last durable size
+/// and the cut is fsync'd. A failed fsync is never retried on the same descriptor (fsyncgate:
+/// Linux may have dropped the dirty pages and reports the error once): the descriptor is closed,
+/// the file reopened, truncated to the last durable size and fsync'd. If that fails too, the log
+/// has no descriptor and every later batch first retries that reopen, failing until it works.
+public final class AppendLog: Sendable {
+    /// Identifies the batch a caller's lines went into; wait for it exactly once.
+    public struct Ticket: Sendable, Hashable {
+        let batch: Int
+    }
+
+    public let path: String
+    private let fileSystem: any FileSystem
+    private let queue: ConditionLock<Queue>
+    /// Held only by the leader while it writes (one leader at a time), and by `deinit`.
+    private let writer: Mutex<Writer>
+
+    struct Batch: Sendable {
+        var number: Int
+        var bytes: [UInt8] = []
+        var waiters = 0
+        var onDurable: [@Sendable () -> Void] = []
+    }
+
+    struct Failure: Sendable {
+        var error: StorageError
+        var waiters: Int
+    }
+
+    struct Queue: Sendable {
+        var open = Batch(number: 1)
+        var isFlushing = false
+        /// Every batch numbered up to this one is durable or failed.
+        var finished = 0
+        var failures: [Int: Failure] = [:]
+        var failureCount = 0
+        var lastError: StorageError?
+    }
+
+    struct Writer {
+        /// nil after a failed recovery: the next batch reopens the file first.
+        var file: OpenFile?
+        var durableSize: Int64
+    }
+
+    /// Opens (creating if needed) the log for appending. Load and repair it first with `load`.
+    public init(path: String, fileSystem: any FileSystem = POSIXFileSystem()) throws(StorageError) {
+        self.path = path
+        self.fileSystem = fileSystem
+        let existed = try fileSystem.status(path) != nil
+        let file = try fileSystem.open(path, flags: O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode: 0o640)
+        let size: Int64
+        do {
+            if !existed {
+                try fileSystem.fsync(file)
+                try fileSystem.syncDirectory(Path.parent(of: path))
+            }
+            size = try fileSystem.size(file)
+        } catch {
+            try? fileSystem.close(file)
+            throw error
+        }
+        queue = ConditionLock(Queue())
+        writer = Mutex(Writer(file: file, durableSize: size))
+    }
+
+    deinit {
+        writer.withLock { writer in
+            if let file = writer.file { try? fileSystem.close(file) }
+        }
+    }
+
+    /// How many batches have failed since the log was opened.
+    public var failureCount: Int { queue.withLock { $0.failureCount } }
+
+    /// Bytes known to be on disk.
+    public var durableSize: Int64 { writer.withLock { $0.durableSize } }
+
+    /// Appends `lines` (each one complete JSON text without a newline) and returns once durable.
+    public func append(_ lines: [[UInt8]]) throws(StorageError) {
+        try wait(for: enqueue(lines))
+    }
+
+    /// Queues `lines` without waiting; call `wait(for:)` with the ticket (exactly once).
+    ///
+    /// - `ifFailureCountIs`: refuse (throwing the last failure) if a batch failed since the caller
+    ///   last looked: the caller's in-memory state may still include lines that were rolled back.
+    /// - `onDurable`: run by the leader after the fsync, before any caller of the batch returns and
+    ///   before the next batch is written; callbacks run in queue order.
+    public func enqueue(_ lines: [[UInt8]], ifFailureCountIs expected: Int? = nil,
+                        onDurable: (@Sendable () -> Void)? = nil) throws(StorageError) -> Ticket {
+        for line in lines where line.contains(10) {
+            throw StorageError.invalid("a line for \(path) contains a newline; encode it without pretty printing")
+        }
+        return try queue.withLock { queue throws(StorageError) -> Ticket in
+            if let expected, expected != queue.failureCount {
+                throw queue.lastError ?? .conflict("\(path): a write failed meanwhile; retry")
+            }
+            for line in lines {
+                queue.open.bytes.append(contentsOf: line)
+                queue.open.bytes.append(10)
+            }
+            queue.open.waiters += 1
+            if let onDurable { queue.open.onDurable.append(onDurable) }
+            return Ticket(batch: queue.open.number)
+        }
+    }
+
+    /// Returns once the ticket's batch is durable; throws the batch's error if it failed.
+    public func wait(for ticket: Ticket) throws(StorageError) {
+        enum Step { case done(StorageError?), lead(Batch) }
+        let step = queue.wait { queue -> Step? in
+            if ticket.batch <= queue.finished {
+                guard var failure = queue.failures[ticket.batch] else { return .done(nil) }
+                failure.waiters -= 1
+                queue.failures[ticket.batch] = failure.waiters > 0 ? failure : nil
+                return .done(failure.error)
+            }
+            if queue.isFlushing { return nil }
+            queue.isFlushing = true
+            let batch = queue.open
+            queue.open = Batch(number: batch.number + 1)
+            return .lead(batch)
+        }
+        switch step {
+        case .done(nil):
+            return
+        case .done(let error?):
+            throw error
+        case .lead(let batch):
+            let error = commit(batch)
+            finish(batch, error: error)
+            if let error { throw error }
+        }
+    }
+
+    /// Writes and fsyncs one batch; runs its callbacks when durable.
+    private func commit(_ batch: Batch) -> StorageError? {
+        let error: StorageError? = batch.bytes.isEmpty ? nil : writer.withLock { writer -> StorageError? in
+            do throws(StorageError) {
+                try write(batch.bytes, &writer)
+                return nil
+            } catch {
+                return error
+            }
+        }
+        if error == nil { for callback in batch.onDurable { callback() } }
+        return error
+    }
+
+    private func write(_ bytes: [UInt8], _ writer: inout Writer) throws(StorageError) {
+        let file: OpenFile
+        if let open = writer.file { file = open } else { file = try reopen(&writer) }
+        do {
+            try fileSystem.writeAll(file, bytes)
+        } catch {
+            rollBack(&writer, fsyncFailed: false)
+            throw error
+        }
+        do {
+            try fileSystem.fdatasync(file)
+        } catch {
+            rollBack(&writer, fsyncFailed: true)
+            throw error
+        }
+        writer.durableSize += Int64(bytes.count)
+    }
+
+    /// Cuts the file back to its durable size after a failed batch.
+    private func rollBack(_ writer: inout Writer, fsyncFailed: Bool) {
+        guard let file = writer.file else { return }
+        if !fsyncFailed {
+            do {
+                try fileSystem.truncate(file, to: writer.durableSize)
+                try fileSystem.fdatasync(file)
+                return
+            } catch {
+                // Fall through: this descriptor now saw a failure, so it is replaced.
+            }
+        }
+        try? fileSystem.close(file)
+        writer.file = nil
+        _ = try? reopen(&writer)
+    }
+
+    /// Opens the file afresh, truncated to its durable size and fsync'd (never creates it).
+    private func reopen(_ writer: inout Writer) throws(StorageError) -> OpenFile {
+        let file = try fileSystem.open(path, flags: O_WRONLY | O_APPEND | O_CLOEXEC, mode: 0)
+        do {
+            try fileSystem.truncate(file, to: writer.durableSize)
+            try fileSystem.fdatasync(file)
+        } catch {
+            try? fileSystem.close(file)
+            throw error
+        }
+        writer.file = file
+        return file
+    }
+
+    /// Resolves the leader's batch (and, on failure, the batch queued behind it) and wakes all.
+    private func finish(_ batch: Batch, error: StorageError?) {
+        queue.withLock { queue in
+            queue.isFlushing = false
+            queue.finished = batch.number
+            guard let error else { return }
+            queue.failureCount += 1
+            queue.lastError = error
+            if batch.waiters > 1 { queue.failures[batch.number] = Failure(error: error, waiters: batch.waiters - 1) }
+            if queue.open.waiters > 0 {
+                queue.failures[queue.open.number] = Failure(error: error, waiters: queue.open.waiters)
+                queue.finished = queue.open.number
+                queue.open = Batch(number: queue.open.number + 1)
+            }
+        }
+        queue.broadcast()
+    }
+}

@@ -1,0 +1,56 @@
+import Glibc
+
+/// A value guarded by a pthread mutex, with a condition variable to wait for it to change.
+///
+/// `Mutex` from Synchronization has no condition variable, and group commit needs followers to
+/// sleep until their batch is durable. This is the smallest wrapper that provides that.
+///
+/// Why `@unchecked Sendable` is sound:
+/// - `state` is read and written only inside `withLock` / `wait(until:)`, i.e. only while
+///   `mutex` is held (pthread_cond_wait re-acquires it before returning), so no two threads
+///   ever touch it at the same time, and the mutex orders every access (happens-before).
+/// - `mutex` and `condition` are heap-allocated once in `init` and never move (pthread objects
+///   must not be copied or moved); they are destroyed in `deinit`, when no thread can hold a
+///   reference any more.
+/// - `State: Sendable`, so values moved in and out of the lock may cross threads.
+final class ConditionLock<State: Sendable>: @unchecked Sendable {
+    private var state: State
+    private let mutex: UnsafeMutablePointer<pthread_mutex_t>
+    private let condition: UnsafeMutablePointer<pthread_cond_t>
+
+    init(_ state: State) {
+        self.state = state
+        mutex = .allocate(capacity: 1)
+        condition = .allocate(capacity: 1)
+        pthread_mutex_init(mutex, nil)
+        pthread_cond_init(condition, nil)
+    }
+
+    deinit {
+        pthread_cond_destroy(condition)
+        pthread_mutex_destroy(mutex)
+        condition.deallocate()
+        mutex.deallocate()
+    }
+
+    func withLock<R, E: Error>(_ body: (inout State) throws(E) -> R) throws(E) -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        return try body(&state)
+    }
+
+    /// Runs `body` under the lock until it returns non-nil, sleeping on the condition between tries.
+    func wait<R>(until body: (inout State) -> R?) -> R {
+        pthread_mutex_lock(mutex)
+        defer { pthread_mutex_unlock(mutex) }
+        while true {
+            if let result = body(&state) { return result }
+            pthread_cond_wait(condition, mutex)
+        }
+    }
+
+    /// Wakes every waiter so it re-checks its condition.
+    func broadcast() {
+        pthread_cond_broadcast(condition)
+    }
+}

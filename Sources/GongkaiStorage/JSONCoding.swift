@@ -1,0 +1,62 @@
+import Foundation
+
+/// The one place that fixes how stored JSON looks.
+///
+/// Lines: compact, sorted keys, slashes and non-ASCII unescaped (UTF-8 as is: human-readable).
+/// Documents: the same, pretty-printed. Encoders are made per call: they are cheap and a
+/// per-call instance needs no locking.
+enum JSONCoding {
+    static func lineEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
+
+    static func documentEncoder() -> JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes, .prettyPrinted]
+        return encoder
+    }
+
+    /// Encodes one line, refusing a value whose bytes do not decode back to an equal value.
+    static func encodeLine<T: Codable & Equatable>(_ value: T, path: String) throws(StorageError) -> [UInt8] {
+        do {
+            let data = try lineEncoder().encode(value)
+            let check = try JSONDecoder().decode(T.self, from: data)
+            guard check == value else {
+                throw StorageError.invalid("\(T.self) does not survive a JSON round trip; not writing it to \(path)")
+            }
+            return Array(data)
+        } catch let error as StorageError {
+            throw error
+        } catch {
+            throw StorageError.invalid("cannot encode \(T.self) for \(path): \(describe(error))")
+        }
+    }
+
+    static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
+        try JSONDecoder().decode(type, from: Data(bytes))
+    }
+
+    /// A short, human-readable reason for a decoding error.
+    static func describe(_ error: any Error) -> String {
+        guard let error = error as? DecodingError else { return "\(error)" }
+        func at(_ context: DecodingError.Context) -> String {
+            let path = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }.joined(separator: ".")
+            return path.isEmpty ? "" : " at \(path)"
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            return "missing field \"\(key.stringValue)\"\(at(context))"
+        case .typeMismatch(let type, let context):
+            return "expected \(type)\(at(context))"
+        case .valueNotFound(let type, let context):
+            return "null where \(type) is required\(at(context))"
+        case .dataCorrupted(let context):
+            let underlying = context.underlyingError.map { ": \($0.localizedDescription)" } ?? ""
+            return "invalid JSON\(at(context)): \(context.debugDescription)\(underlying)"
+        @unknown default:
+            return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import GongkaiDomain
+
+/// An immutable view of the publication records: what `RecordStore.snapshot()` hands readers.
+///
+/// Taking one is O(1) and it never changes, however many writes follow; updating it (inside the
+/// store) costs the same at 1k and 100k records.
+public struct RecordSnapshot: Sendable {
+    /// The latest version of every record, by id (withdrawn ones included).
+    public private(set) var records = PersistentMap<Record>()
+    /// Highest 索引号 serial per agency code and year, over all records ever stored.
+    private var serials: [SerialKey: Int] = [:]
+    /// How many record versions have been applied: changes whenever the contents change.
+    public private(set) var revision = 0
+
+    public init() {}
+
+    public var count: Int { records.count }
+
+    public func record(id: String) -> Record? { records[id] }
+
+    /// The highest serial used in `year` under `agencyCode` (0 when none): 索引号 are never reused,
+    /// so withdrawn records count too.
+    public func maxSerial(year: Int, agencyCode: String) -> Int {
+        serials[SerialKey(agencyCode: agencyCode, year: year), default: 0]
+    }
+
+    /// The next free 索引号 `<agency code>/<year>-<5-digit serial>`.
+    public func nextIndexNumber(agencyCode: String, year: Int) -> String {
+        let serial = String(maxSerial(year: year, agencyCode: agencyCode) + 1)
+        let padded = String(repeating: "0", count: max(0, 5 - serial.count)) + serial
+        return "\(agencyCode)/\(year)-\(padded)"
+    }
+
+    /// Applies one record version: it replaces any earlier version with the same id.
+    public mutating func apply(_ record: Record) {
+        records.set(record, for: record.id)
+        if let (key, serial) = Self.parseIndexNumber(record.indexNumber), serial > serials[key, default: 0] {
+            serials[key] = serial
+        }
+        revision += 1
+    }
+
+    public func applying(_ record: Record) -> RecordSnapshot {
+        var copy = self
+        copy.apply(record)
+        return copy
+    }
+
+    struct SerialKey: Hashable, Sendable {
+        var agencyCode: String
+        var year: Int
+    }
+
+    /// Splits `<agency code>/<year>-<serial>`; nil when the text has another shape.
+    static func parseIndexNumber(_ text: String) -> (SerialKey, Int)? {
+        guard let slash = text.lastIndex(of: "/") else { return nil }
+        let tail = text[text.index(after: slash)...]
+        guard let dash = tail.firstIndex(of: "-"),
+              let year = Int(tail[..<dash]),
+              let serial = Int(tail[tail.index(after: dash)...]) else { return nil }
+        return (SerialKey(agencyCode: String(text[..<slash]), year: year), serial)
+    }
+}

@@ -1,0 +1,76 @@
+import GongkaiDomain
+import Synchronization
+
+/// The publication records: `<directory>/records.jsonl`, one full `Record` version per line,
+/// the last version of an id winning. Reads come from memory; writes are group-committed.
+///
+/// Two states are kept:
+/// - **accepted**: durable state plus the writes queued in the current group-commit batch. Each
+///   `build` sees it, so concurrent writers see each other's serials and versions.
+/// - **durable**: what `snapshot()` returns. The log's leader publishes a batch's state here
+///   right after its fsync, before any of its writers return and before the next batch starts.
+///
+/// On a storage failure the log fails the batch being written and the batch queued behind it
+/// (built on state that included the failed writes) and counts the failure. The next writer sees
+/// the count change and resets accepted to durable; a writer that raced the failure is refused
+/// by `enqueue(ifFailureCountIs:)` and fails too. So no write is ever built on a rolled-back one.
+public final class RecordStore: Sendable {
+    public static let fileName = "records.jsonl"
+
+    public let path: String
+    /// True when start-up cut off a torn, never-acknowledged last line.
+    public let truncatedTail: Bool
+    private let log: AppendLog
+    /// The writer lock: held while a write is built and queued (never during its fsync).
+    private let accepted: Mutex<Accepted>
+    private let durable: Mutex<RecordSnapshot>
+
+    private struct Accepted {
+        var snapshot: RecordSnapshot
+        var seenFailures: Int
+    }
+
+    public init(directory: String, fileSystem: any FileSystem = POSIXFileSystem()) throws(StorageError) {
+        path = Path.join(directory, Self.fileName)
+        let loaded = try AppendLog.load(path: path, fileSystem: fileSystem) { line in
+            try JSONCoding.decode(Record.self, from: line)
+        }
+        var snapshot = RecordSnapshot()
+        for record in loaded.values { snapshot.apply(record) }
+        truncatedTail = loaded.truncatedTail
+        log = try AppendLog(path: path, fileSystem: fileSystem)
+        accepted = Mutex(Accepted(snapshot: snapshot, seenFailures: 0))
+        durable = Mutex(snapshot)
+    }
+
+    /// The durable records: every record in it survived its fsync. O(1), never blocks on I/O.
+    public func snapshot() -> RecordSnapshot {
+        durable.withLock { $0 }
+    }
+
+    /// Builds one record version from the latest accepted state and stores it durably.
+    ///
+    /// `build` runs under the writer lock (keep it short: no I/O). An error it throws propagates
+    /// unchanged and nothing is written. Returns after the record's line is fsync'd; throws a
+    /// `StorageError` when it could not be stored, in which case it is in neither state.
+    @discardableResult
+    public func write<E: Error>(_ build: (RecordSnapshot) throws(E) -> Record) throws -> Record {
+        let (ticket, record) = try accepted.withLock { state throws -> (AppendLog.Ticket, Record) in
+            let failures = log.failureCount
+            if failures != state.seenFailures {
+                state.snapshot = durable.withLock { $0 }
+                state.seenFailures = failures
+            }
+            let record = try build(state.snapshot)
+            let line = try JSONCoding.encodeLine(record, path: path)
+            let next = state.snapshot.applying(record)
+            let ticket = try log.enqueue([line], ifFailureCountIs: failures) {
+                self.durable.withLock { $0 = next }
+            }
+            state.snapshot = next
+            return (ticket, record)
+        }
+        try log.wait(for: ticket)
+        return record
+    }
+}

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Foundation
+import GongkaiAPI
+import Logging
+
+struct ServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "启动 HTTP 服务 (run the HTTP server).",
+        discussion: "收到 SIGINT 或 SIGTERM 时停止接收新连接，完成进行中的请求后退出 (on SIGINT/SIGTERM: stop accepting, finish in-flight requests, exit 0)."
+    )
+
+    @OptionGroup var options: ConfigOptions
+
+    @Option(name: .long, help: "监听地址 (listen address).")
+    var host: String?
+
+    @Option(name: .long, help: "端口，0 表示任选空闲端口 (port; 0 picks a free one).")
+    var port: Int?
+
+    func run() throws {
+        let config = try options.load(host: host, port: port)
+        Logs.bootstrap(level: config.logLevel)
+        let logger = Logger(label: "gongkai")
+        // Block the stop signals before any server thread exists, so every thread inherits
+        // the mask and only sigwait below receives them.
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        sigaddset(&signals, SIGINT)
+        sigaddset(&signals, SIGTERM)
+        pthread_sigmask(SIG_BLOCK, &signals, nil)
+
+        let app: GongkaiApp
+        do {
+            app = try GongkaiApp(config: config, logger: logger)
+            try app.start()
+        } catch {
+            logger.critical("无法启动 (cannot start): \(error)")
+            throw ExitCode(1)
+        }
+        // One line on stdout that scripts and tests can wait for.
+        FileHandle.standardOutput.write(Data("gongkai listening on http://\(config.host):\(app.port)\n".utf8))
+        var received: Int32 = 0
+        sigwait(&signals, &received)
+        logger.info("signal received, stopping", metadata: ["signal": .stringConvertible(received)])
+        app.stop()
+        Logs.flush()
+    }
+}

@@ -1,0 +1,155 @@
+import Foundation
+import GongkaiStorage
+import Testing
+
+@Suite struct AppendLogTests {
+    static func lines(_ path: String) throws -> [String] {
+        try AppendLog.load(path: path).values.map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    @Test func appendedLinesReadBackInOrder() throws {
+        let dir = try TemporaryDirectory()
+        let log = try AppendLog(path: dir.file("log.jsonl"))
+        try log.append([line(#"{"n":1}"#), line(#"{"n":2}"#)])
+        try log.append([line(#"{"n":"三"}"#)])
+        #expect(dir.text("log.jsonl") == "{\"n\":1}\n{\"n\":2}\n{\"n\":\"三\"}\n")
+        #expect(try Self.lines(dir.file("log.jsonl")) == [#"{"n":1}"#, #"{"n":2}"#, #"{"n":"三"}"#])
+    }
+
+    @Test func aLoneCallerPaysExactlyOneWriteAndOneFsync() throws {
+        let dir = try TemporaryDirectory()
+        let fs = FaultInjectingFileSystem()
+        let log = try AppendLog(path: dir.file("log.jsonl"), fileSystem: fs)
+        let before = fs.counts
+        try log.append([line(#"{"n":1}"#)])
+        #expect(fs.counts.writes - before.writes == 1)
+        #expect(fs.counts.fsyncs - before.fsyncs == 1)
+    }
+
+    @Test func aLineContainingANewlineIsRefused() throws {
+        let dir = try TemporaryDirectory()
+        let log = try AppendLog(path: dir.file("log.jsonl"))
+        #expect(throws: StorageError.self) { try log.append([line("{\n}")]) }
+    }
+
+    @Test func aTornLastLineIsCutOffOnLoad() throws {
+        let dir = try TemporaryDirectory()
+        dir.write("{\"n\":1}\n{\"n\":2}\n{\"n\":", to: "log.jsonl")
+        let loaded = try AppendLog.load(path: dir.file("log.jsonl"))
+        #expect(loaded.truncatedTail)
+        #expect(loaded.values.count == 2)
+        #expect(dir.text("log.jsonl") == "{\"n\":1}\n{\"n\":2}\n")
+    }
+
+    @Test func anInvalidCompleteLastLineIsCutOffAsTorn() throws {
+        let dir = try TemporaryDirectory()
+        dir.write("{\"n\":1}\n\0\0\0\n", to: "log.jsonl")
+        let loaded = try AppendLog.load(path: dir.file("log.jsonl"))
+        #expect(loaded.truncatedTail)
+        #expect(dir.text("log.jsonl") == "{\"n\":1}\n")
+    }
+
+    @Test func damageBeforeTheLastLineIsCorruptionNamingTheLine() throws {
+        let dir = try TemporaryDirectory()
+        dir.write("{\"n\":1}\n{\"n\":\n{\"n\":3}\n", to: "log.jsonl")
+        let error = #expect(throws: StorageError.self) { try AppendLog.load(path: dir.file("log.jsonl")) }
+        guard case .corrupt(let path, let lineNumber, _)? = error else {
+            Issue.record("expected .corrupt, got \(String(describing: error))")
+            return
+        }
+        #expect(path == dir.file("log.jsonl"))
+        #expect(lineNumber == 2)
+        #expect(dir.text("log.jsonl") == "{\"n\":1}\n{\"n\":\n{\"n\":3}\n", "a damaged log is never rewritten")
+    }
+
+    @Test func concurrentAppendsAllLandOnceWithFewerFsyncsThanAppends() throws {
+        let dir = try TemporaryDirectory()
+        let fs = FaultInjectingFileSystem()
+        let path = dir.file("log.jsonl")
+        let log = try AppendLog(path: path, fileSystem: fs)
+        let fsyncsBefore = fs.fsyncs(path: path)
+        let threads = 32, perThread = 20
+        let failures = Collected<String>()
+        runOnThreads(threads) { thread in
+            for index in 0..<perThread {
+                do {
+                    try log.append([line("{\"thread\":\(thread),\"i\":\(index)}")])
+                } catch {
+                    failures.add("\(error)")
+                }
+            }
+        }
+        #expect(failures.all.isEmpty)
+        let stored = try Self.lines(path)
+        #expect(stored.count == threads * perThread)
+        #expect(Set(stored).count == threads * perThread)
+        let fsyncs = fs.fsyncs(path: path) - fsyncsBefore
+        #expect(fsyncs < threads * perThread)
+        print("group commit: \(threads * perThread) appends from \(threads) threads took \(fsyncs) fsyncs")
+    }
+
+    @Test(arguments: [FaultPlan.Fault.writeError, .shortWrite, .fsyncError, .diskFull])
+    func afterAFaultClearsTheLogHoldsExactlyTheAcknowledgedLines(fault: FaultPlan.Fault) throws {
+        let dir = try TemporaryDirectory()
+        let fs = FaultInjectingFileSystem()
+        let path = dir.file("log.jsonl")
+        let log = try AppendLog(path: path, fileSystem: fs)
+        try log.append([line(#"{"n":1}"#)])
+        fs.inject(fault, pathContains: "log.jsonl")
+        let error = #expect(throws: StorageError.self) {
+            try log.append([line(#"{"n":2,"padding":"xxxxxxxxxxxxxxxx"}"#), line(#"{"n":3}"#)])
+        }
+        #expect(error?.isDiskFull == (fault == .diskFull))
+        #expect(dir.text("log.jsonl") == "{\"n\":1}\n", "the failed batch left nothing behind")
+        try log.append([line(#"{"n":4}"#)])
+        #expect(try Self.lines(path) == [#"{"n":1}"#, #"{"n":4}"#])
+        #expect(log.failureCount == 1)
+    }
+
+    @Test func aPersistentFsyncFailureRefusesWritesUntilItClears() throws {
+        let dir = try TemporaryDirectory()
+        let fs = FaultInjectingFileSystem()
+        let path = dir.file("log.jsonl")
+        let log = try AppendLog(path: path, fileSystem: fs)
+        try log.append([line(#"{"n":1}"#)])
+        fs.inject(.fsyncError, once: false, pathContains: "log.jsonl")
+        #expect(throws: StorageError.self) { try log.append([line(#"{"n":2}"#)]) }
+        #expect(throws: StorageError.self) { try log.append([line(#"{"n":3}"#)]) }
+        fs.clear()
+        try log.append([line(#"{"n":4}"#)])
+        #expect(try Self.lines(path) == [#"{"n":1}"#, #"{"n":4}"#])
+    }
+
+    @Test func aFailedFsyncIsNeverRetriedOnTheSameDescriptor() throws {
+        let dir = try TemporaryDirectory()
+        let faults = FaultInjectingFileSystem()
+        let fs = CallLog(wrapping: faults)
+        let path = dir.file("log.jsonl")
+        let log = try AppendLog(path: path, fileSystem: fs)
+        faults.inject(.fsyncError, pathContains: "log.jsonl")
+        #expect(throws: StorageError.self) { try log.append([line(#"{"n":1}"#)]) }
+        try log.append([line(#"{"n":2}"#)])
+        let calls = fs.calls.filter { $0.hasSuffix(path) }
+        let failed = try #require(calls.firstIndex(of: "fdatasync failed \(path)"))
+        let after = Array(calls[(failed + 1)...])
+        #expect(after.prefix(4) == ["close \(path)", "open \(path)", "ftruncate \(path)", "fdatasync \(path)"])
+        #expect(try Self.lines(path) == [#"{"n":2}"#])
+    }
+
+    @Test func concurrentCallersOfAFailedBatchAllFailAndTheRestLand() throws {
+        let dir = try TemporaryDirectory()
+        let fs = FaultInjectingFileSystem()
+        let path = dir.file("log.jsonl")
+        let log = try AppendLog(path: path, fileSystem: fs)
+        fs.inject(.fsyncError, pathContains: "log.jsonl")
+        let acknowledged = Collected<String>()
+        runOnThreads(16) { thread in
+            for index in 0..<10 {
+                let text = "{\"t\":\(thread),\"i\":\(index)}"
+                if (try? log.append([line(text)])) != nil { acknowledged.add(text) }
+            }
+        }
+        #expect(acknowledged.all.count < 160)
+        #expect(Set(try Self.lines(path)) == Set(acknowledged.all))
+    }
+}

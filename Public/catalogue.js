@@ -387,9 +387,9 @@
     var url = GK.safeUrl(r.url);
     var cells = [
       el('td', { class: 'c-index', 'data-label': '索引号' }, r.index_number),
-      el('th', { scope: 'row', class: 'c-title', 'data-label': '标题' },
+      el('th', { scope: 'row', class: 'c-title', 'data-label': '标题' }, el('span', null,
         el('span', { class: 'record-title' }, r.title),
-        r.summary ? el('span', { class: 'record-summary' }, r.summary) : null),
+        r.summary ? el('span', { class: 'record-summary' }, r.summary) : null)),
       el('td', { class: 'c-docno', 'data-label': '文号' }, GK.dash(r.document_number)),
       el('td', { class: 'c-date', 'data-label': '发布日期' }, GK.dash(r.published_on))
     ];

@@ -110,7 +110,7 @@
     GK.api('/api/v1/me', { token: t }).then(function (res) {
       done();
       var me = res.data || {};
-      enter(t, { name: me.name || null, role: me.role || 'office', office: me.office || null });
+      enter(t, identityFrom(me));
     }, function (err) {
       if (err.status === 401 || err.kind === 'network') { fail(err); return; }
       // No /api/v1/me on this server: check the token another way, then ask for the 科室 once.
@@ -120,6 +120,24 @@
         $('login-office-field').hidden = false;
         $('login-office').focus();
       }, fail);
+    });
+  }
+
+  /* GET /api/v1/me → {name, role, office, item_ids?}. */
+  function identityFrom(me) {
+    me = me || {};
+    return { name: me.name || null, role: me.role || 'office', office: me.office || null,
+      item_ids: Array.isArray(me.item_ids) ? me.item_ids : null };
+  }
+
+  /* On a later visit: refresh who the stored token is (and notice a revoked one). */
+  function refreshIdentity() {
+    GK.api('/api/v1/me', { token: token }).then(function (res) {
+      saveSession(token, identityFrom(res.data));
+      showApp();
+    }, function (err) {
+      if (err.status === 401) logout('登录已失效（令牌无效或已被吊销），请重新登录。');
+      else showApp();   // no /api/v1/me here, or offline: keep what the login learnt
     });
   }
 
@@ -143,8 +161,11 @@
   }
 
   function allowedItems() {
-    if (!catalogue) return [];
+    if (!catalogue || !who) return [];
     if (isAdmin()) return catalogue.items.slice();
+    if (who.item_ids) {
+      return catalogue.items.filter(function (i) { return who.item_ids.indexOf(i.id) >= 0; });
+    }
     return catalogue.items.filter(function (i) { return GK.mayPost(who.office || '', i.office); });
   }
 
@@ -323,19 +344,12 @@
         return;
       }
       if (err.status === 403) {
-        var text = err.message;
-        setFieldErrorFor('item_id', text);
-        showErrors({ errors: [{ field: 'item_id', detail: text }] });
+        showErrors({ errors: [{ field: 'item_id', detail: err.message }] });
         return;
       }
       if (err.kind === 'network') { showErrors(null, err.message + '记录未提交。'); return; }
       showErrors(err.problem, err.message);
     });
-  }
-
-  function setFieldErrorFor(field, text) {
-    var p = $('err-' + field);
-    if (p) { p.textContent = text; p.hidden = false; }
   }
 
   /* ---------- lists ---------- */
@@ -378,7 +392,7 @@
       el('p', null, el('button', { type: 'button', class: 'btn btn-small', onclick: retry }, '重试'))));
   }
 
-  function officeParam() { return isAdmin() ? (who.office || '') : (who.office || ''); }
+  function officeParam() { return who.office || ''; }
 
   function loadPending() {
     var body = $('pending-body');
@@ -391,7 +405,7 @@
       }
       var overdue = records.filter(function (r) { return r.compliance === 'overdue'; }).length;
       if (overdue) body.appendChild(el('p', { class: 'alert' }, '有 ' + overdue + ' 条记录已超过应公开日期仍未发布，请尽快处理。'));
-      body.appendChild(recordTable(records, '待发布记录共 ' + res.data.total + ' 条，按登记时间从新到旧排列', false));
+      body.appendChild(recordTable(records, '待发布记录共 ' + res.data.total + ' 条', false));
     }, function (err) { listError(body, err, loadPending); });
   }
 
@@ -431,7 +445,7 @@
       catalogue = res.data;
       if (catalogue && catalogue.agency) $('agency').textContent = catalogue.agency;
       fillItems();
-      if (token) showApp(); else showLogin('');
+      if (token) refreshIdentity(); else showLogin('');
     }, function (err) {
       $('page-error').appendChild(el('div', { class: 'alert', role: 'alert' },
         el('h2', null, '页面暂时无法使用'),

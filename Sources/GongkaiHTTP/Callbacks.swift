@@ -26,7 +26,7 @@ enum Callbacks {
         return context.access(
             connection: connection,
             state: state,
-            method: method.map { String(cString: $0) } ?? "",
+            method: method,
             upload: upload,
             uploadSize: uploadDataSize
         )

@@ -7,7 +7,8 @@
 public struct HTTPResponse: Sendable {
     /// The status code, 100...599 (anything else is sent as 500).
     public var status: Int
-    /// Response header fields; values must not contain CR, LF or NUL.
+    /// Response header fields. A value containing CR, LF or NUL turns the response into a
+    /// bare 500; a field with an empty value is left out (libmicrohttpd cannot send one).
     public var headers: HTTPHeaders
     /// The body bytes.
     public var body: [UInt8]

@@ -49,7 +49,8 @@ struct RawTarget: Sendable {
         for scheme in ["http://", "https://"] {
             let prefix = Array(scheme.utf8)
             guard raw.count >= prefix.count,
-                  zip(raw.prefix(prefix.count), prefix).allSatisfy({ ($0 | 0x20) == $1 || $0 == $1 })
+                  // `| 0x20` lowercases letters and leaves ':' and '/' as they are.
+                  zip(raw.prefix(prefix.count), prefix).allSatisfy({ ($0 | 0x20) == $1 })
             else { continue }
             let afterScheme = raw.dropFirst(prefix.count)
             guard let pathStart = afterScheme.firstIndex(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") }) else {

@@ -12,13 +12,13 @@ extension ServerContext {
     func access(
         connection: OpaquePointer,
         state: RequestState,
-        method: String,
+        method: UnsafePointer<CChar>?,
         upload: UnsafeRawBufferPointer?,
         uploadSize: UnsafeMutablePointer<Int>
     ) -> MHD_Result {
         if !state.hasSeenHeaders {
             state.hasSeenHeaders = true
-            state.method = method
+            state.method = method.map { String(cString: $0) } ?? ""
             MHD_get_connection_values_n(
                 connection, .HEADER_KIND, Callbacks.header,
                 Unmanaged.passUnretained(state).toOpaque()
@@ -77,7 +77,8 @@ extension ServerContext {
             return .bodyTooLarge(limit: maxBodyBytes)
         }
         if let declared = state.contentLengths.first, let length = Int(declared.trimmingASCIISpaces()) {
-            state.body.reserveCapacity(length)
+            // Capped: a declared length alone must not make idle connections hold megabytes.
+            state.body.reserveCapacity(min(length, 65_536))
         }
         return nil
     }

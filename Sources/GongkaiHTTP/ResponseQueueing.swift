@@ -24,7 +24,8 @@ extension ServerContext {
         guard let mhdResponse = Self.makeMHDResponse(body: response.body) else { return .NO }
         defer { MHD_destroy_response(mhdResponse) }
         var isComplete = true
-        for (name, value) in response.headers where !Self.isFramingHeader(name) {
+        // MHD cannot send an empty field value (0.9.75 refuses it); such a field is left out.
+        for (name, value) in response.headers where !value.isEmpty && !Self.isFramingHeader(name) {
             if !Self.addHeader(mhdResponse, name, value) {
                 isComplete = false
                 break
@@ -42,7 +43,7 @@ extension ServerContext {
 
     private static func makeMHDResponse(body: [UInt8]) -> OpaquePointer? {
         if body.isEmpty {
-            return MHD_create_response_from_buffer(0, nil, .RESPMEM_PERSISTENT)
+            return MHD_create_response_from_buffer_with_free_callback_cls(0, nil, nil, nil)
         }
         let box = Unmanaged.passRetained(ResponseBody(body))
         let start = box.takeUnretainedValue().bytes.withUnsafeBufferPointer { UnsafeMutableRawPointer(mutating: $0.baseAddress) }

@@ -108,8 +108,8 @@ struct BlockReader {
             }
         }
         if row.cells.count > HeaderLayout.maxColumns * 2 {
-            let rest = row.cells.dropFirst(HeaderLayout.maxColumns * 2).filter { !$0.isEmpty }
-            if let first = rest.first {
+            // Cells past any plausible table width: reported (as unplaced) rather than read.
+            if let first = row.cells.dropFirst(HeaderLayout.maxColumns * 2).first(where: { !$0.isEmpty }) {
                 cells.texts.append(TextCell(column: HeaderLayout.maxColumns * 2, text: first, traits: []))
             }
         }
@@ -169,9 +169,11 @@ struct BlockReader {
             case .seq, .mark: break
             }
         }
-        for c in placement.unplaced {
+        // A handful are worth quoting; past that the row is garbage and one summary says so.
+        for c in placement.unplaced.prefix(5) {
             row.findings.append(Findings.unplacedCell(texts[c].text, column: layout.positional ? texts[c].column : nil))
         }
+        if placement.unplaced.count > 5 { row.findings.append(Findings.moreUnplacedCells(placement.unplaced.count - 5)) }
         if !moves.isEmpty || markShift != 0 {
             row.findings.append(Findings.cellsMoved(moves, markShift: markShift))
         }

@@ -94,7 +94,7 @@ enum CellClassifier {
         return !items.isEmpty && items.allSatisfy { $0.hasSuffix("级") && $0.scalarCount <= 6 && $0 != "一级" && $0 != "二级" }
     }
 
-    private static let basisEndings = ["条例", "办法", "规定", "意见", "方案", "决定", "细则", "法"]
+    private static let basisEndings = ["条例", "办法", "规定", "意见", "方案", "决定", "细则", "法", "法规", "规章"]
 
     /// Basis-like wording without 《》: “三定”方案, 依据…, …条例. Only trusted in the 公开依据 column.
     static func looksLikeWeakBasis(_ text: String) -> Bool {
@@ -109,12 +109,14 @@ enum CellClassifier {
 
     /// 公开对象 as words → canonical subset of 全社会, 特定群体 (nil unless every word is known).
     static func audienceWords(_ text: String) -> [String]? {
-        canonicalWords(text, vocabulary: audienceVocabulary, order: ["全社会", "特定群体"])
+        guard text.has("社会") || text.has("特定") || text.has("公众") else { return nil }
+        return canonicalWords(text, vocabulary: audienceVocabulary, order: ["全社会", "特定群体"])
     }
 
     /// 公开方式 as words → canonical subset of 主动, 依申请 (nil unless every word is known).
     static func methodWords(_ text: String) -> [String]? {
-        canonicalWords(text, vocabulary: methodVocabulary, order: ["主动", "依申请"])
+        guard text.has("主动") || text.has("申请") else { return nil }
+        return canonicalWords(text, vocabulary: methodVocabulary, order: ["主动", "依申请"])
     }
 
     private static func canonicalWords(_ text: String, vocabulary: [String: String], order: [String]) -> [String]? {
@@ -131,7 +133,7 @@ enum CellClassifier {
 
     /// `政府网站、政务新媒体`: every item a known channel label.
     static func isChannelList(_ text: String, channels: ChannelBook) -> Bool {
-        guard text.scalarCount <= 200 else { return false }
+        guard text.scalarCount <= 120 else { return false }
         let items = TextCleaning.listItems(text)
         return !items.isEmpty && items.allSatisfy { channels.isKnown(CheckboxParser.channel(fromLabel: $0).name) }
     }

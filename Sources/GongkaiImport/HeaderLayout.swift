@@ -64,7 +64,7 @@ enum HeaderLayout {
     }
 
     static func isHeaderRow(_ row: RawRow) -> Bool {
-        row.cells.count <= maxColumns && TableSplitter.isHeaderLike(row.cells)
+        TableSplitter.isHeaderLike(row.cells)
     }
 
     /// The `一级事项 / 二级事项 / 全社会 / 特定群体 / 主动 / 依申请` row under a header.

@@ -43,6 +43,7 @@ enum TableSplitter {
     }
 
     static func isHeaderLike(_ cells: [String]) -> Bool {
+        guard cells.count <= HeaderLayout.maxColumns else { return false }  // also bounds the work on huge lines
         var seen = Set<HeaderTerm>()
         for cell in cells where !cell.isEmpty {
             if CellClassifier.seqNumber(cell) != nil { return false }

@@ -107,6 +107,12 @@ enum Findings {
                        en: "cell “\(TextCleaning.excerpt(text))”\(atEn) fits no column and was not imported")
     }
 
+    /// `unplaced_cell` summary when a row has too many such cells to quote.
+    static func moreUnplacedCells(_ count: Int) -> Finding {
+        Finding(code: "unplaced_cell", zh: "另有 \(count) 个单元格无法归入任何一列，未导入",
+                en: "\(count) more cells fit no column and were not imported")
+    }
+
     /// `unplaced_cell` for tick marks outside the tick columns.
     static func strayMarks(columns: [Int]) -> Finding {
         let list = columns.map { "第\($0 + 1)列" }.joined(separator: "、")

@@ -60,10 +60,12 @@ public final class AppendLog: Sendable {
         var durableSize: Int64
     }
 
-    /// Opens (creating if needed) the log for appending. Load and repair it first with `load`.
+    /// Opens (creating it and its directory if needed) the log for appending.
+    /// Load and repair an existing log first with `load`: appends go after whatever is there.
     public init(path: String, fileSystem: any FileSystem = POSIXFileSystem()) throws(StorageError) {
         self.path = path
         self.fileSystem = fileSystem
+        try fileSystem.ensureDirectory(Path.parent(of: path))
         let existed = try fileSystem.status(path) != nil
         let file = try fileSystem.open(path, flags: O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, mode: 0o640)
         let size: Int64

@@ -8,7 +8,9 @@ import Glibc
 /// integrity: `audit.jsonl` first, then `records.jsonl`, then the documents — so every record in
 /// the copy has its catalogue item (an item with records is never deleted), and the audit copy
 /// never runs ahead of the records. Each file is written with `AtomicFile` (fsync'd, directory
-/// fsync'd), the manifest last.
+/// fsync'd), the manifest last. A complete line whose batch is still being fsync'd is copied; if
+/// that batch then fails, the backup holds a write its client was told failed (never the reverse:
+/// every acknowledged write that precedes the copy is in it).
 ///
 /// **Restore** (with the server stopped): the backup is verified first — a damaged one is refused
 /// naming the file. The files are copied into a sibling directory, which then replaces the data
@@ -50,11 +52,16 @@ public enum Backup {
         let parent = Path.parent(of: dataDirectory)
         let staging = Path.join(parent, ".\(Path.name(of: dataDirectory)).restore-\(Timestamp.compact())")
         try fileSystem.ensureDirectory(staging)
-        for file in manifest.files {
-            guard let bytes = try fileSystem.readFile(Path.join(backup, file.path)) else {
-                throw StorageError.corrupt(path: Path.join(backup, file.path), line: nil, reason: "vanished during restore")
+        do throws(StorageError) {
+            for file in manifest.files {
+                guard let bytes = try fileSystem.readFile(Path.join(backup, file.path)) else {
+                    throw StorageError.corrupt(path: Path.join(backup, file.path), line: nil, reason: "vanished during restore")
+                }
+                try copy(bytes, to: Path.join(staging, file.path), relative: file.path, fileSystem: fileSystem)
             }
-            try copy(bytes, to: Path.join(staging, file.path), relative: file.path, fileSystem: fileSystem)
+        } catch {
+            removeTree(staging, fileSystem: fileSystem)
+            throw error
         }
         var aside: String?
         if try fileSystem.status(dataDirectory) != nil {
@@ -65,6 +72,19 @@ public enum Backup {
         try fileSystem.rename(staging, to: dataDirectory)
         try fileSystem.syncDirectory(parent)
         return aside
+    }
+
+    /// Best-effort removal of a directory tree this module created.
+    private static func removeTree(_ path: String, fileSystem: any FileSystem) {
+        for name in (try? fileSystem.listDirectory(path)) ?? [] {
+            let child = Path.join(path, name)
+            if (try? fileSystem.status(child))?.isDirectory == true {
+                removeTree(child, fileSystem: fileSystem)
+            } else {
+                try? fileSystem.unlink(child)
+            }
+        }
+        try? fileSystem.removeDirectory(path)
     }
 
     private static func copy(_ bytes: [UInt8], to path: String, relative: String,

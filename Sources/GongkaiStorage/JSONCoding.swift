@@ -22,7 +22,7 @@ enum JSONCoding {
     static func encodeLine<T: Codable & Equatable>(_ value: T, path: String) throws(StorageError) -> [UInt8] {
         do {
             let data = try lineEncoder().encode(value)
-            let check = try JSONDecoder().decode(T.self, from: data)
+            let check = try decode(T.self, from: Array(data)[...])
             guard check == value else {
                 throw StorageError.invalid("\(T.self) does not survive a JSON round trip; not writing it to \(path)")
             }
@@ -34,8 +34,11 @@ enum JSONCoding {
         }
     }
 
+    /// Decodes through the fast `JSONValueDecoder`; whenever it declines or fails, Foundation's
+    /// `JSONDecoder` decides (and supplies the error a person reads).
     static func decode<T: Decodable>(_ type: T.Type, from bytes: ArraySlice<UInt8>) throws -> T {
-        try JSONDecoder().decode(type, from: Data(bytes))
+        if let value = try? JSONValueDecoder.decode(type, from: bytes) { return value }
+        return try JSONDecoder().decode(type, from: Data(bytes))
     }
 
     /// A short, human-readable reason for a decoding error.

@@ -12,6 +12,24 @@ public struct PersistentMap<Value: Sendable>: Sendable, Sequence {
 
     public init() {}
 
+    /// Builds the map in one pass (much cheaper than inserting one by one); when a key repeats,
+    /// the later value wins.
+    public init<S: Sequence>(_ pairs: S) where S.Element == (key: String, value: Value) {
+        var position: [String: Int] = [:]
+        var entries: [Entry<Value>] = []
+        for (key, value) in pairs {
+            let entry = Entry(key: key, hash: Self.hash(key), value: value)
+            if let index = position[key] {
+                entries[index] = entry
+            } else {
+                position[key] = entries.count
+                entries.append(entry)
+            }
+        }
+        root = entries.isEmpty ? nil : Node.build(entries, shift: 0)
+        count = entries.count
+    }
+
     public var isEmpty: Bool { count == 0 }
 
     public subscript(key: String) -> Value? {
@@ -74,10 +92,17 @@ public struct PersistentMap<Value: Sendable>: Sendable, Sequence {
     }
 }
 
-struct Entry<Value: Sendable>: Sendable {
+/// A key and its value, boxed so that copying a node's slots copies pointers, not values.
+final class Entry<Value: Sendable>: Sendable {
     let key: String
     let hash: UInt64
     let value: Value
+
+    init(key: String, hash: UInt64, value: Value) {
+        self.key = key
+        self.hash = hash
+        self.value = value
+    }
 
     func slot(_ shift: Int) -> Int { Int((hash >> UInt64(shift)) & 31) }
 }
@@ -128,6 +153,20 @@ final class Node<Value: Sendable>: Sendable {
             added = true
         case .node(let child):
             slots[index] = .node(child.inserting(entry, shift: shift + 5, added: &added))
+        }
+        return Node(bitmap: bitmap, slots: slots)
+    }
+
+    /// A node holding `entries` (distinct keys, hashes agreeing below `shift`).
+    static func build(_ entries: [Entry<Value>], shift: Int) -> Node {
+        if shift >= 64 { return Node(bitmap: 0, slots: entries.map { .entry($0) }) }
+        var buckets = [[Entry<Value>]](repeating: [], count: 32)
+        for entry in entries { buckets[entry.slot(shift)].append(entry) }
+        var bitmap: UInt32 = 0
+        var slots: [Slot<Value>] = []
+        for (slot, bucket) in buckets.enumerated() where !bucket.isEmpty {
+            bitmap |= 1 << UInt32(slot)
+            slots.append(bucket.count == 1 ? .entry(bucket[0]) : .node(build(bucket, shift: shift + 5)))
         }
         return Node(bitmap: bitmap, slots: slots)
     }

@@ -14,6 +14,13 @@ public struct RecordSnapshot: Sendable {
 
     public init() {}
 
+    /// The state after applying `versions` in order (as read from the log at start-up).
+    public init(versions: [Record]) {
+        records = PersistentMap(versions.lazy.map { (key: $0.id, value: $0) })
+        for record in versions { noteSerial(of: record) }
+        revision = versions.count
+    }
+
     public var count: Int { records.count }
 
     public func record(id: String) -> Record? { records[id] }
@@ -34,10 +41,14 @@ public struct RecordSnapshot: Sendable {
     /// Applies one record version: it replaces any earlier version with the same id.
     public mutating func apply(_ record: Record) {
         records.set(record, for: record.id)
+        noteSerial(of: record)
+        revision += 1
+    }
+
+    private mutating func noteSerial(of record: Record) {
         if let (key, serial) = Self.parseIndexNumber(record.indexNumber), serial > serials[key, default: 0] {
             serials[key] = serial
         }
-        revision += 1
     }
 
     public func applying(_ record: Record) -> RecordSnapshot {

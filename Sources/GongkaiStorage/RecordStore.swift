@@ -35,8 +35,7 @@ public final class RecordStore: Sendable {
         let loaded = try AppendLog.load(path: path, fileSystem: fileSystem) { line in
             try JSONCoding.decode(Record.self, from: line)
         }
-        var snapshot = RecordSnapshot()
-        for record in loaded.values { snapshot.apply(record) }
+        let snapshot = RecordSnapshot(versions: loaded.values)
         truncatedTail = loaded.truncatedTail
         log = try AppendLog(path: path, fileSystem: fileSystem)
         accepted = Mutex(Accepted(snapshot: snapshot, seenFailures: 0))

@@ -90,6 +90,7 @@ public final class TokenStore: Sendable {
 
     private func save(_ entries: [TokenEntry], _ state: inout State) throws(StorageError) {
         let bytes = try DocumentFile<TokenFile>.encode(TokenFile(tokens: entries), path: path)
+        try fileSystem.ensureDirectory(Path.parent(of: path))
         try AtomicFile.write(bytes, to: path, mode: 0o600, fileSystem: fileSystem)
         try Self.reload(&state, path: path, fileSystem: fileSystem)
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import GongkaiAPI
+import GongkaiStorage
 import Logging
 
 struct ServeCommand: ParsableCommand {
@@ -32,7 +33,14 @@ struct ServeCommand: ParsableCommand {
 
         let app: GongkaiApp
         do {
-            app = try GongkaiApp(config: config, logger: logger)
+            // GONGKAI_FAULTS / GONGKAI_FAULTS_FILE switch on storage fault injection, for the
+            // crash-safety scripts only; unset, the real file system is used untouched.
+            if let faulty = try FaultInjectingFileSystem.fromEnvironment() {
+                logger.warning("storage fault injection is ON (GONGKAI_FAULTS); never use this in production")
+                app = try GongkaiApp(config: config, logger: logger, fileSystem: faulty)
+            } else {
+                app = try GongkaiApp(config: config, logger: logger)
+            }
             try app.start()
         } catch {
             logger.critical("无法启动 (cannot start): \(error)")

@@ -2,11 +2,11 @@ import Foundation
 import Testing
 
 @Suite struct AdminEndpointTests {
-    static let newItem: [String: Any] = [
+    static var newItem: [String: Any] { [
         "category": "其他", "subcategory": "测试事项", "content": "测试内容", "basis": "", "office": "办公室",
         "deadline": "该政府信息形成或变更之日起20个工作日内公开", "channels": [["name": "政府网站", "note": NSNull()]],
         "audience": ["全社会"], "method": ["主动"], "level": NSNull(), "extra": [String: String](),
-    ]
+    ] }
 
     @Test func adminAddsReplacesAndDeletesItemsAndEachChangeBumpsTheVersion() throws {
         let server = try TestServer()

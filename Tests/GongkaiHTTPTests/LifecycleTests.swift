@@ -55,7 +55,9 @@ import Testing
     }
 
     @Test func liveRequestStatesReturnToZeroAfterThousandsOfMixedRequests() throws {
-        try withServer(.test(maxBody: 4_096)) { server in
+        // libmicrohttpd 0.9.75 with epoll misses a FIN that arrives together with the last
+        // bytes of an unfinished upload: such a connection is reaped by the timeout (2 s here).
+        try withServer(.test(timeout: 2, maxBody: 4_096, maxConnections: 1_024)) { server in
             var keepAlive = try RawClient(port: server.port)
             for round in 0..<3_000 {
                 switch round % 10 {

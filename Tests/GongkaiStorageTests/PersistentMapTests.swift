@@ -25,3 +25,20 @@ import Testing
         #expect(Array(map).isEmpty)
     }
 }
+
+@Suite struct PersistentMapBulkTests {
+    @Test func aBulkBuiltMapEqualsOneBuiltByInsertsAndTheLastValueWins() {
+        let pairs = (0..<5_000).map { (key: "k\($0 % 4_000)", value: $0) }
+        let bulk = PersistentMap(pairs)
+        var inserted = PersistentMap<Int>()
+        for pair in pairs { inserted.set(pair.value, for: pair.key) }
+        #expect(bulk.count == 4_000)
+        #expect(inserted.count == 4_000)
+        for n in 0..<4_000 { #expect(bulk["k\(n)"] == inserted["k\(n)"]) }
+        #expect(bulk["k1"] == 4_001)
+        var grown = bulk
+        grown.set(-1, for: "k1")
+        grown.set(-2, for: "new")
+        #expect(grown.count == 4_001 && grown["k1"] == -1 && bulk["k1"] == 4_001)
+    }
+}

@@ -167,4 +167,31 @@ import Testing
         #expect(reason.contains("id"))
         #expect(error?.description.contains("records.jsonl line 1") == true)
     }
+
+    @Test func awkwardTextSurvivesTheRoundTripExactly() throws {
+        let dir = try TemporaryDirectory()
+        let titles = ["引号\"与反斜杠\\", "换行\n制表\t回车\r", "NUL\u{0}与\u{1F}", "😀 emoji 与 \u{2028}", "a/b\\/c", "", "💡中文🀄️"]
+        do {
+            let store = try RecordStore(directory: dir.path)
+            for (n, title) in titles.enumerated() {
+                try store.write { _ in makeRecord(id: "t\(n)", serial: n + 1, title: title) }
+            }
+        }
+        let snapshot = try RecordStore(directory: dir.path).snapshot()
+        for (n, title) in titles.enumerated() { #expect(snapshot.record(id: "t\(n)")?.title == title) }
+    }
+
+    @Test func handWrittenEscapesDecodeAsJSONDecoderWould() throws {
+        let dir = try TemporaryDirectory()
+        do {
+            let store = try RecordStore(directory: dir.path)
+            try store.write { _ in makeRecord(id: "r1", serial: 1, title: "PLACEHOLDER") }
+        }
+        let text = dir.text("records.jsonl").replacingOccurrences(of: "PLACEHOLDER", with: #"\u4e2d\ud83d\ude00\/\"x\""#)
+        dir.write(text, to: "records.jsonl")
+        let expected = try JSONDecoder().decode(Record.self, from: Data(text.utf8.dropLast()))
+        let record = try #require(try RecordStore(directory: dir.path).snapshot().record(id: "r1"))
+        #expect(record.title == "中😀/\"x\"")
+        #expect(record == expected)
+    }
 }

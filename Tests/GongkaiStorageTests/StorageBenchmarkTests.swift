@@ -45,7 +45,11 @@ struct StorageBenchmarkTests {
         let dir = try TemporaryDirectory()
         try Self.seed(dir, count: records)
         var store: RecordStore?
-        let startup = try Self.seconds { store = try RecordStore(directory: dir.path) }
+        var startup = Double.infinity
+        for _ in 0..<3 {
+            store = nil
+            startup = min(startup, try Self.seconds { store = try RecordStore(directory: dir.path) })
+        }
         let durable = try #require(store)
         var latencies: [Double] = []
         for n in 0..<300 {

@@ -18,6 +18,9 @@ struct EchoHandler: HTTPHandler {
             usleep(400_000)
             return HTTPResponse(status: 200, body: Array("slow done".utf8))
         }
+        if request.path == "/inject" {
+            return HTTPResponse(status: 200, headers: ["X-Evil": "a\r\nSet-Cookie: x=1"], body: Array("nope".utf8))
+        }
         var headers: HTTPHeaders = [
             "X-Method": request.method,
             "X-Path": request.path,
@@ -49,10 +52,10 @@ final class Probe: Sendable {
 extension HTTPServerConfiguration {
     /// Loopback, ephemeral port, small pool, short timeout.
     static func test(
-        perIP: Int = 0, timeout: Int = 5, maxBody: Int = 1_048_576, maxURL: Int = 8_192
+        perIP: Int = 0, timeout: Int = 5, maxBody: Int = 1_048_576, maxURL: Int = 8_192, maxConnections: Int = 64
     ) -> HTTPServerConfiguration {
         HTTPServerConfiguration(
-            host: "127.0.0.1", port: 0, threads: 2, maxConnections: 64, perIPConnections: perIP,
+            host: "127.0.0.1", port: 0, threads: 2, maxConnections: maxConnections, perIPConnections: perIP,
             connectionTimeoutSeconds: timeout, maxBodyBytes: maxBody, maxURLBytes: maxURL
         )
     }

@@ -203,23 +203,27 @@
 
     var summary = el('div', { class: 'summary' },
       el('h2', { class: 'summary-title', id: 'summary-heading', tabindex: '-1', 'data-focus': true },
-        filtering ? '找到 ' + items.length + ' 项目录事项（共 ' + total + ' 项）' : '目录共 ' + total + ' 项'),
+        filtering ? '找到 ' + items.length + ' 项目录事项' : '目录共 ' + total + ' 项',
+        recordQuery ? el('span', { id: 'summary-records' }, '，正在查找发布记录…') : null),
       recordQuery ? el('p', null, '条件：' + filterDescription() + '。',
         ' ', el('a', { href: '#records-section' }, '跳到发布记录'), ' ',
         navLink({ q: '', office: '', year: '', item: '', cursor: '', page: 1 }, '清除全部条件', { class: 'clear-link' })) : null);
     view.appendChild(summary);
 
-    if (recordQuery) view.appendChild(recordsSection({ title: '发布记录', global: true }));
+    var records = recordQuery ? recordsSection({ title: '发布记录', global: true }) : null;
+    if (records && !filtering) view.appendChild(records);   // only a year: the records are the answer
     if (!items.length) {
       view.appendChild(el('div', { class: 'notice', id: 'no-items' },
         el('p', null, '没有找到符合条件的目录事项。'),
         el('p', null, '请换一个关键词，或', navLink(with_({ q: '', office: '' }), '查看全部目录事项'), '。')));
-      announce('没有找到符合条件的目录事项');
-      return;
+    } else {
+      view.appendChild(catalogueList(items, filtering));
     }
+    if (records && filtering) view.appendChild(records);
     if (!recordQuery) announce('目录共 ' + total + ' 项');
-    else announce('找到 ' + items.length + ' 项目录事项');
+  }
 
+  function catalogueList(items, filtering) {
     var groups = group(items);
     var totals = totalsByCategory();
     var layout = el('div', { class: 'layout' });
@@ -246,7 +250,7 @@
       list.appendChild(section);
     });
     layout.appendChild(list);
-    view.appendChild(layout);
+    return layout;
   }
 
   function fieldRows(item, full) {
@@ -313,7 +317,7 @@
     var body = el('div', { class: 'records-body', 'aria-busy': 'true' }, el('p', { class: 'loading' }, '正在加载发布记录…'));
     section.appendChild(heading);
     var desc = filterDescription();
-    if (desc) section.appendChild(el('p', { class: 'meta' }, '筛选条件：' + desc + '。'));
+    if (desc && !opts.global) section.appendChild(el('p', { class: 'meta' }, '筛选条件：' + desc + '。'));
     section.appendChild(body);
     loadRecords(section, body, opts);
     return section;
@@ -342,6 +346,8 @@
     }, function (err) {
       if (mine !== generation) return;
       body.setAttribute('aria-busy', 'false');
+      var sr = document.getElementById('summary-records');
+      if (sr) sr.textContent = '（发布记录暂时无法查询）';
       GK.clear(body).appendChild(el('div', { class: 'alert', role: 'alert' },
         el('p', null, '发布记录暂时无法显示：' + err.message),
         el('p', null, el('button', { type: 'button', class: 'btn', onclick: function () { render({}); } }, '重试'))));
@@ -361,6 +367,11 @@
     var countText = '共 ' + total + ' 条';
     var heading = section.querySelector('#records-heading');
     heading.appendChild(el('span', { class: 'count' }, '（' + countText + '）'));
+    if (opts.global) {
+      var sr = document.getElementById('summary-records');
+      if (sr) sr.textContent = '、' + total + ' 条发布记录';
+      announce(document.getElementById('summary-heading').textContent);
+    }
     if (!records.length) {
       var filtered = state.q || state.office || state.year;
       body.appendChild(el('p', { class: 'notice', id: 'no-records' },
@@ -378,7 +389,7 @@
       el('caption', null, captionText),
       el('thead', null, el('tr', null, cols.map(function (c) { return el('th', { scope: 'col' }, c); }))),
       el('tbody', null, records.map(function (r) { return recordRow(r, opts); })));
-    body.appendChild(el('div', { class: 'table-wrap' }, table));
+    body.appendChild(el('div', { class: 'table-wrap' }, GK.tableRoles(table)));
     body.appendChild(pager(data, section));
     if (!opts.global) announce('共 ' + total + ' 条发布记录');
   }

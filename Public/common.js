@@ -60,6 +60,7 @@
     options = options || {};
     var headers = { 'Accept': 'application/json' };
     if (options.token) headers['Authorization'] = 'Bearer ' + options.token;
+    if (options.headers) Object.keys(options.headers).forEach(function (k) { headers[k] = options.headers[k]; });
     var init = { method: options.method || 'GET', headers: headers, cache: 'no-cache', credentials: 'same-origin' };
     if (options.body !== undefined) {
       headers['Content-Type'] = 'application/json';
@@ -195,7 +196,20 @@
     return m ? m[1] + '年' + Number(m[2]) + '月' + Number(m[3]) + '日' : String(ts);
   }
 
+  /* Narrow screens restyle table cells as blocks; explicit roles keep the table for screen readers. */
+  function tableRoles(table) {
+    table.setAttribute('role', 'table');
+    Array.prototype.forEach.call(table.querySelectorAll('thead, tbody'), function (n) { n.setAttribute('role', 'rowgroup'); });
+    Array.prototype.forEach.call(table.querySelectorAll('tr'), function (n) { n.setAttribute('role', 'row'); });
+    Array.prototype.forEach.call(table.querySelectorAll('th'), function (n) {
+      n.setAttribute('role', n.getAttribute('scope') === 'row' ? 'rowheader' : 'columnheader');
+    });
+    Array.prototype.forEach.call(table.querySelectorAll('td'), function (n) { n.setAttribute('role', 'cell'); });
+    return table;
+  }
+
   window.GK = {
+    tableRoles: tableRoles,
     OFFICES: OFFICES, el: el, clear: clear, zh: zh, api: api, ApiError: ApiError, officesNamed: officesNamed,
     mayPost: mayPost, todayChina: todayChina, channelText: channelText, compliance: compliance, dash: dash, qs: qs,
     parseQuery: parseQuery, safeUrl: safeUrl, formatTimestamp: formatTimestamp

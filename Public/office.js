@@ -264,6 +264,7 @@
       var field = e.field || String(e.pointer || '').split('/')[1] || '';
       var text = GK.zh(e.detail);
       var p = $('err-' + field);
+      if (field === 'office') $('office-field').hidden = false;
       if (p) {
         p.textContent = p.textContent ? p.textContent + '；' + text : text;
         p.hidden = false;
@@ -363,7 +364,8 @@
     var cols = ['索引号', '标题', '所属事项', '成文日期'];
     if (withPublished) cols.push('发布日期');
     cols.push('应公开日期', '时限情况');
-    return el('div', { class: 'table-wrap' }, el('table', { class: 'stack' },
+    if (!withPublished) cols.push('登记发布');
+    return el('div', { class: 'table-wrap' }, GK.tableRoles(el('table', { class: 'stack' },
       el('caption', null, caption),
       el('thead', null, el('tr', null, cols.map(function (c) { return el('th', { scope: 'col' }, c); }))),
       el('tbody', null, records.map(function (r) {
@@ -381,8 +383,46 @@
         if (withPublished) cells.push(el('td', { class: 'c-date', 'data-label': '发布日期' }, r.published_on || '待发布'));
         cells.push(el('td', { class: 'c-date', 'data-label': '应公开日期' }, GK.dash(r.due_on)));
         cells.push(el('td', { 'data-label': '时限情况' }, complianceBadge(r)));
+        if (!withPublished) cells.push(publishCell(r));
         return el('tr', { 'data-id': r.id }, cells);
-      }))));
+      })))));
+  }
+
+  /* A pending record is published by setting its published_on (PATCH with If-Match). */
+  function publishCell(r) {
+    var id = 'pub-' + r.id;
+    var input = el('input', { type: 'date', id: id, class: 'publish-date', value: GK.todayChina(), 'aria-describedby': id + '-err' });
+    var err = el('p', { class: 'field-error', id: id + '-err', hidden: true });
+    var button = el('button', { type: 'button', class: 'btn btn-small publish-button' }, '确认发布');
+    button.addEventListener('click', function () { publish(r, input, err, button); });
+    return el('td', { 'data-label': '登记发布' }, el('span', { class: 'publish' },
+      el('label', { for: id, class: 'visually-hidden' }, '“' + r.title + '”的发布日期'), input, button, err));
+  }
+
+  function publish(r, input, err, button) {
+    err.hidden = true;
+    input.removeAttribute('aria-invalid');
+    button.disabled = true;
+    var path = '/api/v1/records/' + encodeURIComponent(r.id);
+    GK.api(path, { token: token }).then(function (res) {
+      var etag = res.headers.get('ETag') || '*';
+      return GK.api(path, { method: 'PATCH', token: token, headers: { 'If-Match': etag },
+        body: { published_on: input.value || GK.todayChina() } });
+    }).then(function (res) {
+      var status = GK.clear($('pending-status'));
+      var c = GK.compliance(res.data);
+      status.appendChild(el('p', { class: 'success' }, '已登记发布：“' + res.data.title + '”，发布日期 ' + res.data.published_on + '，' + c.text + '。'));
+      loadPending();
+      loadRecent(false);
+    }, function (e) {
+      button.disabled = false;
+      if (e.status === 401) { logout('登录已失效（令牌无效或已被吊销），请重新登录。'); return; }
+      var fieldErrors = (e.problem && e.problem.errors) || [];
+      err.textContent = fieldErrors.length ? fieldErrors.map(function (f) { return GK.zh(f.detail); }).join('；') : e.message;
+      err.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+    });
   }
 
   function listError(body, err, retry) {

@@ -7,7 +7,7 @@ set -euo pipefail
 want=${1:-build}
 packages=(libmicrohttpd-dev zlib1g-dev pkg-config)
 if [ "$want" = test ]; then
-  packages+=(chromium curl python3 procps)
+  packages+=(chromium fonts-wqy-microhei curl python3 python3-pip procps)
 fi
 missing=()
 for p in "${packages[@]}"; do

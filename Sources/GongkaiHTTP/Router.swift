@@ -8,18 +8,11 @@
 /// replaces the handler. Paths are matched as decoded by `RawTarget`, whose segments can
 /// never contain "/".
 public struct Router<Handler: Sendable>: Sendable {
-    private enum Segment: Sendable, Equatable {
-        case literal(String)
-        case parameter(String)
-    }
-
-    private struct Route: Sendable {
-        let method: String
-        let segments: [Segment]
-        var handler: Handler
-    }
-
-    private var routes: [Route] = []
+    // The patterns live apart from the handlers so that matching runs in non-generic code:
+    // `Router` is used from another module, where a generic matcher would run unspecialised
+    // and look up type metadata on every step (a third of the server's CPU time per request).
+    private var table = RouteTable()
+    private var handlers: [Handler] = []
 
     /// Creates an empty router.
     public init() {}
@@ -27,56 +20,111 @@ public struct Router<Handler: Sendable>: Sendable {
     /// Adds `handler` for `method` and `pattern` (e.g. "/api/v1/records/{id}").
     public mutating func add(_ method: String, _ pattern: String, _ handler: Handler) {
         precondition(pattern.hasPrefix("/"), "route pattern must start with /: \(pattern)")
-        let segments = Self.split(pattern).map { text -> Segment in
-            if text.hasPrefix("{") && text.hasSuffix("}") && text.count > 2 {
-                return .parameter(String(text.dropFirst().dropLast()))
-            }
-            return .literal(text)
-        }
-        if let existing = routes.firstIndex(where: { $0.method == method && $0.segments == segments }) {
-            routes[existing].handler = handler
+        if let existing = table.add(method, pattern) {
+            handlers[existing] = handler
         } else {
-            routes.append(Route(method: method, segments: segments, handler: handler))
+            handlers.append(handler)
         }
     }
 
     /// Finds the route for `method` and a decoded `path`.
     public func match(method: String, path: String) -> RouteMatch<Handler> {
+        switch table.match(method: method, path: path) {
+        case let .found(index, parameters): return .found(handlers[index], parameters: parameters)
+        case .notFound: return .notFound
+        case let .methodNotAllowed(allowed): return .methodNotAllowed(allowed: allowed)
+        }
+    }
+}
+
+/// The non-generic part of `Router`: patterns by registration index, and the matching rules.
+private struct RouteTable: Sendable {
+    enum Segment: Sendable, Equatable {
+        case literal(String)
+        case parameter(String)
+    }
+
+    struct Pattern: Sendable {
+        let method: String
+        let segments: [Segment]
+    }
+
+    enum Match {
+        case found(Int, [String: String])
+        case notFound
+        case methodNotAllowed([String])
+    }
+
+    private var patterns: [Pattern] = []
+    /// Patterns without parameters, by their text. Such a pattern, when it matches, is the
+    /// most specific one, so a request path found here needs no scan (and no split).
+    private var literals: [String: [Int]] = [:]
+
+    /// Registers a pattern; returns the index of an existing identical one instead.
+    mutating func add(_ method: String, _ pattern: String) -> Int? {
+        let segments = Self.split(pattern).map { text -> Segment in
+            if text.hasPrefix("{") && text.hasSuffix("}") && text.count > 2 {
+                return .parameter(String(text.dropFirst().dropLast()))
+            }
+            return .literal(String(text))
+        }
+        if let existing = patterns.firstIndex(where: { $0.method == method && $0.segments == segments }) {
+            return existing
+        }
+        patterns.append(Pattern(method: method, segments: segments))
+        if segments.allSatisfy({ if case .literal = $0 { true } else { false } }) {
+            literals[pattern, default: []].append(patterns.count - 1)
+        }
+        return nil
+    }
+
+    func match(method: String, path: String) -> Match {
+        if let exact = literals[path] { return choose(exact, method: method, parts: nil) }
         let parts = Self.split(path)
-        var owner: [Segment]?
-        var candidates: [Route] = []
-        for route in routes where Self.matches(route.segments, parts) {
-            if let current = owner, !Self.isMoreSpecific(route.segments, than: current) {
+        var owner: Int?
+        var candidates: [Int] = []
+        for index in patterns.indices where Self.matches(patterns[index].segments, parts) {
+            let segments = patterns[index].segments
+            if let current = owner, !Self.isMoreSpecific(segments, than: patterns[current].segments) {
                 // Same shape as the owner (parameter names may differ): another method of it.
-                if !Self.isMoreSpecific(current, than: route.segments) { candidates.append(route) }
+                if !Self.isMoreSpecific(patterns[current].segments, than: segments) { candidates.append(index) }
             } else {
-                owner = route.segments
-                candidates = [route]
+                owner = index
+                candidates.removeAll(keepingCapacity: true)
+                candidates.append(index)
             }
         }
+        return choose(candidates, method: method, parts: parts)
+    }
+
+    /// The candidate for `method` (HEAD falls back to GET), or 404/405.
+    private func choose(_ candidates: [Int], method: String, parts: ArraySlice<Substring>?) -> Match {
         guard !candidates.isEmpty else { return .notFound }
-        let chosen = candidates.first { $0.method == method }
-            ?? (method == "HEAD" ? candidates.first { $0.method == "GET" } : nil)
+        let chosen = candidates.first { patterns[$0].method == method }
+            ?? (method == "HEAD" ? candidates.first { patterns[$0].method == "GET" } : nil)
         guard let chosen else {
-            var allowed = Set(candidates.map(\.method))
+            var allowed = Set(candidates.map { patterns[$0].method })
             if allowed.contains("GET") { allowed.insert("HEAD") }
-            return .methodNotAllowed(allowed: allowed.sorted())
+            return .methodNotAllowed(allowed.sorted())
         }
-        return .found(chosen.handler, parameters: Self.parameters(chosen.segments, parts))
+        guard let parts else { return .found(chosen, [:]) }
+        return .found(chosen, Self.parameters(patterns[chosen].segments, parts))
     }
 
-    private static func split(_ path: String) -> [String] {
-        path.split(separator: "/", omittingEmptySubsequences: false).dropFirst().map(String.init)
+    private static func split(_ path: String) -> ArraySlice<Substring> {
+        path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
     }
 
-    private static func matches(_ segments: [Segment], _ parts: [String]) -> Bool {
+    private static func matches(_ segments: [Segment], _ parts: ArraySlice<Substring>) -> Bool {
         guard segments.count == parts.count else { return false }
-        for (segment, part) in zip(segments, parts) {
+        var part = parts.startIndex
+        for segment in segments {
             switch segment {
-            case .literal(let text) where text != part: return false
-            case .parameter where part.isEmpty: return false
-            default: continue
+            case .literal(let text) where text != parts[part]: return false
+            case .parameter where parts[part].isEmpty: return false
+            default: break
             }
+            part += 1
         }
         return true
     }
@@ -84,8 +132,8 @@ public struct Router<Handler: Sendable>: Sendable {
     /// True when, at the first position where one is literal and the other a parameter,
     /// `lhs` is the literal one.
     private static func isMoreSpecific(_ lhs: [Segment], than rhs: [Segment]) -> Bool {
-        for (left, right) in zip(lhs, rhs) {
-            switch (left, right) {
+        for i in 0..<min(lhs.count, rhs.count) {
+            switch (lhs[i], rhs[i]) {
             case (.literal, .parameter): return true
             case (.parameter, .literal): return false
             default: continue
@@ -94,10 +142,12 @@ public struct Router<Handler: Sendable>: Sendable {
         return false
     }
 
-    private static func parameters(_ segments: [Segment], _ parts: [String]) -> [String: String] {
+    private static func parameters(_ segments: [Segment], _ parts: ArraySlice<Substring>) -> [String: String] {
         var result: [String: String] = [:]
-        for (segment, part) in zip(segments, parts) {
-            if case .parameter(let name) = segment { result[name] = part }
+        var part = parts.startIndex
+        for segment in segments {
+            if case .parameter(let name) = segment { result[name] = String(parts[part]) }
+            part += 1
         }
         return result
     }

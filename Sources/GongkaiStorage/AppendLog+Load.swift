@@ -1,7 +1,6 @@
 import Dispatch
 import Foundation
 import Glibc
-import Synchronization
 
 extension AppendLog {
     /// What `load` read back from a log.
@@ -60,7 +59,7 @@ extension AppendLog {
                                                         decode: @Sendable (ArraySlice<UInt8>) throws -> Value) -> [Chunk<Value>] {
         let count = lines.count < 4_096 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let size = (lines.count + count - 1) / max(count, 1)
-        let results = Mutex<[Int: Chunk<Value>]>([:])
+        let results = PThreadLock<[Int: Chunk<Value>]>([:])
         DispatchQueue.concurrentPerform(iterations: count) { chunkIndex in
             var chunk = Chunk<Value>()
             let range = min(chunkIndex * size, lines.count)..<min((chunkIndex + 1) * size, lines.count)

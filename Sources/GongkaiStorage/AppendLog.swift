@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// An append-only JSON-lines file with group commit: `append` returns once its lines are fsync'd.
 ///
@@ -28,9 +27,9 @@ public final class AppendLog: Sendable {
 
     public let path: String
     private let fileSystem: any FileSystem
-    private let queue: ConditionLock<Queue>
+    private let queue: PThreadLock<Queue>
     /// Held only by the leader while it writes (one leader at a time), and by `deinit`.
-    private let writer: Mutex<Writer>
+    private let writer: PThreadLock<Writer>
 
     struct Batch: Sendable {
         var number: Int
@@ -79,8 +78,8 @@ public final class AppendLog: Sendable {
             try? fileSystem.close(file)
             throw error
         }
-        queue = ConditionLock(Queue())
-        writer = Mutex(Writer(file: file, durableSize: size))
+        queue = PThreadLock(Queue())
+        writer = PThreadLock(Writer(file: file, durableSize: size))
     }
 
     deinit {

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// `<directory>/audit.jsonl`: every write, durable before the request answers; read from memory.
 public final class AuditLog: Sendable {
@@ -9,7 +8,7 @@ public final class AuditLog: Sendable {
     public let truncatedTail: Bool
     private let log: AppendLog
     /// Oldest first, in file order (appended by the log's leader in commit order).
-    private let memory: Mutex<[AuditEntry]>
+    private let memory: PThreadLock<[AuditEntry]>
 
     public init(directory: String, fileSystem: any FileSystem = POSIXFileSystem()) throws(StorageError) {
         path = Path.join(directory, Self.fileName)
@@ -18,7 +17,7 @@ public final class AuditLog: Sendable {
         }
         truncatedTail = loaded.truncatedTail
         log = try AppendLog(path: path, fileSystem: fileSystem)
-        memory = Mutex(loaded.values)
+        memory = PThreadLock(loaded.values)
     }
 
     /// Stores `entry`; returns once it is fsync'd (group-committed with concurrent appends).

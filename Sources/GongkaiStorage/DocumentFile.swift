@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 
 /// One JSON document (the catalogue, settings, a calendar year) kept in memory and replaced
 /// atomically on disk (`AtomicFile`), pretty-printed with sorted keys.
@@ -8,9 +7,9 @@ public final class DocumentFile<Value: Codable & Sendable>: Sendable {
     private let mode: mode_t
     private let fileSystem: any FileSystem
     /// Serialises saves (held during the fsyncs), so two saves never interleave.
-    private let writeLock = Mutex(())
+    private let writeLock = PThreadLock(())
     /// The last value loaded or saved; readers never wait for a save's fsyncs.
-    private let cache = Mutex<Value?>(nil)
+    private let cache = PThreadLock<Value?>(nil)
 
     public init(path: String, mode: mode_t = 0o640, fileSystem: any FileSystem = POSIXFileSystem()) {
         self.path = path

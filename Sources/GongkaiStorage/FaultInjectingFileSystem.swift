@@ -1,6 +1,5 @@
 import Foundation
 import Glibc
-import Synchronization
 
 /// The real file system with chosen calls made to fail: the seam for crash and fault tests.
 ///
@@ -29,12 +28,12 @@ public final class FaultInjectingFileSystem: FileSystem {
 
     private let base: any FileSystem
     private let controlFile: String?
-    private let state: Mutex<State>
+    private let state: PThreadLock<State>
 
     public init(wrapping base: any FileSystem = POSIXFileSystem(), plan: FaultPlan = FaultPlan(), controlFile: String? = nil) {
         self.base = base
         self.controlFile = controlFile
-        self.state = Mutex(State(plan: plan))
+        self.state = PThreadLock(State(plan: plan))
     }
 
     /// The injector selected by `GONGKAI_FAULTS` / `GONGKAI_FAULTS_FILE`, or nil when neither is set.

@@ -36,18 +36,19 @@ struct JSONValueDecoder: Decoder {
     }
 
     /// Decodes a value of any Decodable type; primitives directly, others through `init(from:)`.
+    /// Each `unsafeBitCast` below follows the check that `T` is exactly that primitive type.
     static func unbox<T: Decodable>(_ value: JSONValue, as type: T.Type, path: [any CodingKey]) throws -> T {
         let id = ObjectIdentifier(type)
         if id == ObjectIdentifier(String.self) {
             guard case .string(let text) = value else { throw mismatch(type, value, path) }
-            return text as! T
+            return unsafeBitCast(text, to: T.self)  // T is String: checked just above
         }
-        if id == ObjectIdentifier(Int.self) { return try integer(value, Int.self, path) as! T }
+        if id == ObjectIdentifier(Int.self) { return unsafeBitCast(try integer(value, Int.self, path), to: T.self) }
         if id == ObjectIdentifier(Bool.self) {
             guard case .bool(let flag) = value else { throw mismatch(type, value, path) }
-            return flag as! T
+            return unsafeBitCast(flag, to: T.self)
         }
-        if id == ObjectIdentifier(Double.self) { return try floating(value, Double.self, path) as! T }
+        if id == ObjectIdentifier(Double.self) { return unsafeBitCast(try floating(value, Double.self, path), to: T.self) }
         if id == ObjectIdentifier(Date.self) || id == ObjectIdentifier(Data.self)
             || id == ObjectIdentifier(Decimal.self) || id == ObjectIdentifier(URL.self) {
             throw Unsupported()

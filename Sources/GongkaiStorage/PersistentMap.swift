@@ -15,19 +15,9 @@ public struct PersistentMap<Value: Sendable>: Sendable, Sequence {
     /// Builds the map in one pass (much cheaper than inserting one by one); when a key repeats,
     /// the later value wins.
     public init<S: Sequence>(_ pairs: S) where S.Element == (key: String, value: Value) {
-        var position: [String: Int] = [:]
-        var entries: [Entry<Value>] = []
-        for (key, value) in pairs {
-            let entry = Entry(key: key, hash: Self.hash(key), value: value)
-            if let index = position[key] {
-                entries[index] = entry
-            } else {
-                position[key] = entries.count
-                entries.append(entry)
-            }
-        }
+        let entries = pairs.map { Entry(key: $0.key, hash: Self.hash($0.key), value: $0.value) }
         root = entries.isEmpty ? nil : Node.build(entries, shift: 0)
-        count = entries.count
+        count = root?.count ?? 0
     }
 
     public var isEmpty: Bool { count == 0 }
@@ -157,18 +147,38 @@ final class Node<Value: Sendable>: Sendable {
         return Node(bitmap: bitmap, slots: slots)
     }
 
-    /// A node holding `entries` (distinct keys, hashes agreeing below `shift`).
+    /// A node holding `entries` (hashes agreeing below `shift`; for a repeated key the last wins).
     static func build(_ entries: [Entry<Value>], shift: Int) -> Node {
-        if shift >= 64 { return Node(bitmap: 0, slots: entries.map { .entry($0) }) }
+        if shift >= 64 {
+            var unique: [Entry<Value>] = []
+            for entry in entries {
+                if let index = unique.firstIndex(where: { $0.key == entry.key }) { unique[index] = entry } else { unique.append(entry) }
+            }
+            return Node(bitmap: 0, slots: unique.map { .entry($0) })
+        }
         var buckets = [[Entry<Value>]](repeating: [], count: 32)
         for entry in entries { buckets[entry.slot(shift)].append(entry) }
         var bitmap: UInt32 = 0
         var slots: [Slot<Value>] = []
         for (slot, bucket) in buckets.enumerated() where !bucket.isEmpty {
             bitmap |= 1 << UInt32(slot)
-            slots.append(bucket.count == 1 ? .entry(bucket[0]) : .node(build(bucket, shift: shift + 5)))
+            if let last = bucket.last, bucket.allSatisfy({ $0.hash == last.hash && $0.key == last.key }) {
+                slots.append(.entry(last))
+            } else {
+                slots.append(.node(build(bucket, shift: shift + 5)))
+            }
         }
         return Node(bitmap: bitmap, slots: slots)
+    }
+
+    /// Entries below this node (walks the subtree: used once, after a bulk build).
+    var count: Int {
+        slots.reduce(0) { total, slot in
+            switch slot {
+            case .entry: total + 1
+            case .node(let child): total + child.count
+            }
+        }
     }
 
     /// A node holding two entries whose hashes agree below `shift`.

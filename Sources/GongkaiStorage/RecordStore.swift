@@ -1,5 +1,4 @@
 import GongkaiDomain
-import Synchronization
 
 /// The publication records: `<directory>/records.jsonl`, one full `Record` version per line,
 /// the last version of an id winning. Reads come from memory; writes are group-committed.
@@ -22,8 +21,8 @@ public final class RecordStore: Sendable {
     public let truncatedTail: Bool
     private let log: AppendLog
     /// The writer lock: held while a write is built and queued (never during its fsync).
-    private let accepted: Mutex<Accepted>
-    private let durable: Mutex<RecordSnapshot>
+    private let accepted: PThreadLock<Accepted>
+    private let durable: PThreadLock<RecordSnapshot>
 
     private struct Accepted {
         var snapshot: RecordSnapshot
@@ -38,8 +37,8 @@ public final class RecordStore: Sendable {
         let snapshot = RecordSnapshot(versions: loaded.values)
         truncatedTail = loaded.truncatedTail
         log = try AppendLog(path: path, fileSystem: fileSystem)
-        accepted = Mutex(Accepted(snapshot: snapshot, seenFailures: 0))
-        durable = Mutex(snapshot)
+        accepted = PThreadLock(Accepted(snapshot: snapshot, seenFailures: 0))
+        durable = PThreadLock(snapshot)
     }
 
     /// The durable records: every record in it survived its fsync. O(1), never blocks on I/O.

@@ -1,6 +1,5 @@
 import Crypto
 import Foundation
-import Synchronization
 
 /// `<directory>/tokens.json` (mode 0600, replaced atomically): API tokens stored as SHA-256 only.
 ///
@@ -14,7 +13,7 @@ public final class TokenStore: Sendable {
 
     public let path: String
     private let fileSystem: any FileSystem
-    private let state: Mutex<State>
+    private let state: PThreadLock<State>
 
     private struct State {
         var entries: [TokenEntry] = []
@@ -30,7 +29,7 @@ public final class TokenStore: Sendable {
         self.fileSystem = fileSystem
         var state = State(checkedAt: .now)
         try Self.reload(&state, path: path, fileSystem: fileSystem)
-        self.state = Mutex(state)
+        self.state = PThreadLock(state)
     }
 
     /// Creates a token and returns its secret: shown once, never stored.

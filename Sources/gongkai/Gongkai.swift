@@ -16,8 +16,11 @@ struct Gongkai: ParsableCommand {
           gongkai check-config --config /etc/gongkai/config.json
           gongkai backup /var/backups/gongkai-2026-11-29
           gongkai restore /var/backups/gongkai-2026-11-29
+          gongkai export catalogue --format csv -o 基本目录.csv
+          gongkai export records --format csv --year 2026 -o 2026年发布记录.csv
+          gongkai healthcheck                            # 容器健康检查：GET /healthz
         """,
-        subcommands: [ServeCommand.self, ImportCommand.self, TokenCommand.self, CheckConfigCommand.self,
-                      BackupCommand.self, RestoreCommand.self]
+        subcommands: [ServeCommand.self, ImportCommand.self, ExportCommand.self, TokenCommand.self, CheckConfigCommand.self,
+                      BackupCommand.self, RestoreCommand.self, HealthcheckCommand.self]
     )
 }

@@ -8,7 +8,18 @@ struct ServeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "启动 HTTP 服务 (run the HTTP server).",
-        discussion: "收到 SIGINT 或 SIGTERM 时停止接收新连接，完成进行中的请求后退出 (on SIGINT/SIGTERM: stop accepting, finish in-flight requests, exit 0)."
+        discussion: """
+        收到 SIGINT 或 SIGTERM 时停止接收新连接，完成进行中的请求后退出 (on SIGINT/SIGTERM: stop accepting, finish in-flight requests, exit 0).
+        设置的优先顺序：命令行参数 > 环境变量 > 配置文件 (flags override the environment, which overrides the file):
+        GONGKAI_CONFIG, GONGKAI_HOST, GONGKAI_PORT, GONGKAI_DATA_DIR, GONGKAI_PUBLIC_DIR.
+        启动后在标准输出打印一行 (prints one line once listening): gongkai listening on http://HOST:PORT
+
+        示例 (examples):
+          gongkai serve
+          gongkai serve --config /etc/gongkai/config.json
+          gongkai serve --host 0.0.0.0 --port 8080 --data-dir /var/lib/gongkai
+          GONGKAI_PORT=9000 gongkai serve
+        """
     )
 
     @OptionGroup var options: ConfigOptions

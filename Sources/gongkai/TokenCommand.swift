@@ -7,7 +7,17 @@ struct TokenCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "token",
         abstract: "管理访问令牌 (manage access tokens).",
-        discussion: "令牌只保存 SHA-256 摘要（tokens.json，权限 0600）；明文只在创建时显示一次。(Only SHA-256 digests are stored; the secret is shown once.)",
+        discussion: """
+        令牌只保存 SHA-256 摘要（tokens.json，权限 0600）；明文只在创建时显示一次。
+        (Only SHA-256 digests are stored; the secret is shown once.)
+        运行中的服务一秒内识别新建和吊销的令牌，无需重启 (a running server sees changes within a second)。
+
+        示例 (examples):
+          gongkai token create --name 办公室-管理员 --role admin
+          gongkai token create --name 中小企业科-2026 --role office --office 中小企业科
+          gongkai token list
+          gongkai token revoke 中小企业科-2025
+        """,
         subcommands: [Create.self, List.self, Revoke.self]
     )
 

@@ -1,12 +1,11 @@
 import Glibc
 import GongkaiStorage
-import Synchronization
 
 /// Passes every call through to the real (or fault-injecting) file system, noting what was
 /// called on which path: a spy for the order of operations, not a fake.
 final class CallLog: FileSystem {
     private let base: any FileSystem
-    private let log = Mutex<[String]>([])
+    private let log = Locked<[String]>([])
 
     init(wrapping base: any FileSystem) { self.base = base }
 

@@ -1,7 +1,6 @@
 import Foundation
 import GongkaiDomain
 import GongkaiStorage
-import Synchronization
 import Testing
 
 /// A child process (this test binary, re-run on one test) writes records from several threads and

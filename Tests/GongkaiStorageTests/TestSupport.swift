@@ -1,7 +1,6 @@
 import Foundation
 import GongkaiDomain
 import GongkaiStorage
-import Synchronization
 
 /// A fresh directory under /tmp, removed when the value is released.
 final class TemporaryDirectory: Sendable {
@@ -69,9 +68,25 @@ func runOnThreads(_ count: Int, _ body: @escaping @Sendable (Int) -> Void) {
     group.wait()
 }
 
+/// A value behind an `NSLock` (a pthread mutex, which ThreadSanitizer understands; a contended
+/// `Synchronization.Mutex` on Linux is reported as a race under TSan: see PThreadLock.swift).
+/// `@unchecked Sendable` is sound: `value` is only touched inside `withLock`, under the lock.
+final class Locked<Value: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
+    }
+}
+
 /// A thread-safe bag for collecting results from threads.
 final class Collected<Element: Sendable>: Sendable {
-    private let items = Mutex<[Element]>([])
+    private let items = Locked<[Element]>([])
     func add(_ item: Element) { items.withLock { $0.append(item) } }
     var all: [Element] { items.withLock { $0 } }
 }

@@ -67,4 +67,13 @@ import Testing
                   to: "tokens.json")
         #expect(throws: StorageError.self) { try TokenStore(directory: dir.path) }
     }
+
+    @Test func theFirstTokenCanBeCreatedBeforeTheDataDirectoryExists() throws {
+        let dir = try TemporaryDirectory()
+        let store = try TokenStore(directory: dir.file("data"))
+        #expect(store.list().isEmpty)
+        let secret = try store.create(name: "admin", role: .admin, office: nil)
+        #expect(store.authenticate(secret: secret)?.name == "admin")
+        #expect(dir.names("data") == ["tokens.json"])
+    }
 }

@@ -294,6 +294,36 @@ class Browser:
         return out
 
 
+# WCAG 2 contrast of every visible text against the backgrounds composited behind it.
+CONTRAST_JS = r'''(function () {
+  function parse(c) { var m = /rgba?\(([^)]+)\)/.exec(c || ''); if (!m) return null;
+    var p = m[1].split(',').map(parseFloat); return { r: p[0], g: p[1], b: p[2], a: p.length > 3 ? p[3] : 1 }; }
+  function blend(t, u) { var a = t.a; return { r: t.r * a + u.r * (1 - a), g: t.g * a + u.g * (1 - a), b: t.b * a + u.b * (1 - a), a: 1 }; }
+  function lum(c) { function ch(v) { v /= 255; return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
+    return 0.2126 * ch(c.r) + 0.7152 * ch(c.g) + 0.0722 * ch(c.b); }
+  function background(el) { var chain = []; for (var e = el; e; e = e.parentElement) chain.push(e);
+    var color = { r: 255, g: 255, b: 255, a: 1 };
+    for (var i = chain.length - 1; i >= 0; i--) { var c = parse(getComputedStyle(chain[i]).backgroundColor); if (c && c.a > 0) color = blend(c, color); }
+    return color; }
+  var bad = [], seen = new Set(), checked = 0;
+  var walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  while (walker.nextNode()) {
+    var t = walker.currentNode; if (!t.textContent.trim()) continue;
+    var el = t.parentElement; if (seen.has(el)) continue; seen.add(el);
+    if (el.closest('[hidden], .visually-hidden, noscript, option, [disabled]')) continue;
+    var r = el.getBoundingClientRect(); if (r.width === 0 || r.height === 0) continue;
+    var cs = getComputedStyle(el); if (cs.visibility === 'hidden' || cs.display === 'none') continue;
+    var bg = background(el), fg = blend(parse(cs.color), bg);
+    var l1 = lum(fg), l2 = lum(bg), ratio = (Math.max(l1, l2) + 0.05) / (Math.min(l1, l2) + 0.05);
+    var size = parseFloat(cs.fontSize), weight = parseInt(cs.fontWeight, 10) || 400;
+    var need = (size >= 24 || (size >= 18.66 && weight >= 700)) ? 3 : 4.5;
+    checked++;
+    if (ratio < need) bad.push(t.textContent.trim().slice(0, 24) + ' ' + ratio.toFixed(2) + ':1 < ' + need);
+  }
+  return { checked: checked, bad: bad };
+})()'''
+
+
 # ---------------------------------------------------------------- the tests
 
 class Suite:
@@ -520,11 +550,17 @@ class Suite:
                     'a search finding both items and records')
         self.shot('public-search-1280.png')
 
-    def login(self, token, office_if_asked):
+    def signed_out_office_page(self):
         self.b.navigate(self.base + '/office.html')
-        self.b.js('sessionStorage.clear()')
-        self.b.navigate(self.base + '/office.html')
+        state = self.b.wait('!document.getElementById("login-panel").hidden ? "login" : (!document.getElementById("app").hidden ? "app" : "")',
+                            'the office page')
+        if state == 'app':
+            self.b.click('#logout')
         self.b.wait('!document.getElementById("login-panel").hidden', 'the login form')
+        check(self.b.js('!sessionStorage.getItem("gongkai.token")'), 'signing out forgets the token')
+
+    def login(self, token, office_if_asked):
+        self.signed_out_office_page()
         self.b.type('#token', token)
         self.b.click('#login-button')
         state = self.b.wait('!document.getElementById("app").hidden ? "app" : (!document.getElementById("login-office-field").hidden ? "choose" : "")',
@@ -538,10 +574,7 @@ class Suite:
 
     def t_office_login(self):
         self.desktop()
-        self.b.navigate(self.base + '/office.html')
-        self.b.js('sessionStorage.clear()')
-        self.b.navigate(self.base + '/office.html')
-        self.b.wait('!document.getElementById("login-panel").hidden', 'the login form')
+        self.signed_out_office_page()
         self.b.type('#token', 'not-a-valid-token')
         self.b.click('#login-button')
         self.b.wait('!document.getElementById("token-error").hidden', 'a message for a bad token')
@@ -626,12 +659,24 @@ class Suite:
         self.b.wait('document.getElementById("pending-body").innerText.indexOf(%s) >= 0' % json.dumps(title), 'the pending list')
         row = self.b.js('''(function(){var rows=document.querySelectorAll("#pending-body tbody tr");
             for (var i=0;i<rows.length;i++) if (rows[i].innerText.indexOf(%s)>=0) return rows[i].innerText; return "";})()''' % json.dumps(title))
-        check(re.search(r'\d{4}-\d{2}-\d{2}', row.split(title)[-1]), 'the pending row shows its due date: %r' % row)
+        check(re.search(r'\d{4}-\d{2}-\d{2}', row.split(title, 1)[1]), 'the pending row shows its due date: %r' % row)
         check(any(w in row for w in ('已超期未发布', '待发布', '无固定时限')), 'the pending row shows its deadline status: %r' % row)
         self.shot('office-1280.png')
         # pending records stay off the public page
         self.b.navigate(self.base + '/?q=' + urllib.parse.quote(title))
         self.b.wait('!!document.getElementById("no-records")', 'pending records hidden from the public')
+        # publishing it from the pending list (PATCH published_on) puts it on the public page
+        self.b.navigate(self.base + '/office.html')
+        self.b.wait('document.getElementById("pending-body").innerText.indexOf(%s) >= 0' % json.dumps(title), 'the pending list')
+        rid = self.b.js('''(function(){var rows=document.querySelectorAll("#pending-body tbody tr");
+            for (var i=0;i<rows.length;i++) if (rows[i].innerText.indexOf(%s)>=0) return rows[i].getAttribute("data-id"); return "";})()''' % json.dumps(title))
+        check(rid, 'the pending row carries the record id')
+        self.b.set_value('#pub-%s' % rid, today_china().isoformat())
+        self.b.click('tr[data-id="%s"] .publish-button' % rid)
+        self.b.wait('document.getElementById("pending-status").innerText.indexOf(%s) >= 0' % json.dumps(title), 'the publish confirmation')
+        self.b.wait('document.getElementById("pending-body").innerText.indexOf(%s) < 0' % json.dumps(title), 'the record leaves the pending list')
+        self.b.navigate(self.base + '/?q=' + urllib.parse.quote(title))
+        self.b.wait('document.querySelectorAll("#records-table tbody tr").length === 1', 'the published record on the public page')
 
     def t_admin(self):
         self.login(self.args.admin_token, self.args.office)
@@ -639,7 +684,7 @@ class Suite:
         admin = self.b.js('!document.getElementById("office-field").hidden')
         if admin:
             check(n == len(self.catalogue['items']), 'an admin may post to every item, the form offers %d' % n)
-        self.b.js('sessionStorage.clear()')
+        self.signed_out_office_page()
 
     def t_phone(self):
         for width in (360, 390):
@@ -674,6 +719,36 @@ class Suite:
         self.shot('office-lists-390.png')
         self.desktop()
 
+    def contrast(self, where):
+        res = self.b.js(CONTRAST_JS)
+        check(res['checked'] > 10, 'contrast: too few texts checked on %s' % where)
+        check(not res['bad'], 'contrast below WCAG AA on %s: %s' % (where, res['bad'][:6]))
+        return res['checked']
+
+    def t_contrast(self):
+        checked = 0
+        for width in (1280, 390):
+            if width == 1280:
+                self.desktop()
+            else:
+                self.phone(width)
+            item = self.paging_item()
+            for path in ('/', '/?item=' + urllib.parse.quote(item['id']), '/?q=' + urllib.parse.quote('企业减负')):
+                self.b.navigate(self.base + path)
+                self.b.wait('document.querySelectorAll("article.item, #records-table").length > 0 && !document.querySelector("[aria-busy=true]")', 'the page %s' % path)
+                checked += self.contrast(path)
+            self.login(self.args.office_token, self.args.office)
+            self.b.wait('document.querySelectorAll("#recent-body tbody tr").length > 0', 'the office lists')
+            self.b.set_value('#f-item_id', item['id'])
+            self.b.set_value('#f-formed_on', (today_china() + datetime.timedelta(days=5)).isoformat())
+            self.b.click('#submit-record')
+            self.b.wait('!document.getElementById("error-summary").hidden', 'the error summary')
+            checked += self.contrast('office.html with errors')
+            if width == 390:
+                self.shot('office-error-390.png')
+        self.desktop()
+        print('     contrast: %d texts checked' % checked)
+
     def t_no_console_errors(self):
         errors = self.b.console_errors()
         check(not errors, 'console errors or CSP violations: %s' % errors[:5])
@@ -693,9 +768,10 @@ class Suite:
             self.run('office page: token login, allowed items', self.t_office_login)
             self.run('posting through the form shows on the public page', self.t_post_appears)
             self.run('a bad date shows the API message next to the field', self.t_bad_date)
-            self.run('pending records: due date and status, not public', self.t_pending)
+            self.run('pending records: due date, status, then published', self.t_pending)
             self.run('admin token: every item', self.t_admin)
             self.run('phone widths 360/390: no sideways scrolling', self.t_phone)
+            self.run('colour contrast WCAG AA (4.5:1, large text 3:1)', self.t_contrast)
             self.run('no console errors or CSP violations', self.t_no_console_errors)
         finally:
             self.b.close()
@@ -716,6 +792,14 @@ def main():
     args = p.parse_args()
     if not (args.base_url and args.office_token and args.admin_token):
         p.error('--base-url, --office-token and --admin-token (or their GONGKAI_* variables) are required')
+
+    try:
+        fonts = subprocess.run(['fc-list', ':lang=zh'], capture_output=True, text=True, timeout=10).stdout.strip()
+    except (OSError, subprocess.TimeoutExpired):
+        fonts = 'unknown'
+    if not fonts:
+        print('warning: no Chinese font installed (apt-get install -y fonts-wqy-microhei); '
+              'the tests still run but screenshots will show boxes instead of characters')
 
     suite = Suite(args)
 

@@ -44,13 +44,10 @@ final class APIHandler: HTTPHandler {
         finish(&response, request: request, requestId: requestId)
         let seconds = Self.seconds(ContinuousClock.now - started)
         services.metrics.observe(route: routeName, status: response.status, seconds: seconds)
-        if services.config.accessLog {
-            services.logger.info("access", metadata: [
-                "method": .string(request.method), "path": .string(request.path), "status": .stringConvertible(response.status),
-                "bytes": .stringConvertible(response.body.count), "ms": .string(String(format: "%.3f", seconds * 1000)),
-                "remote": .string(request.remoteAddress), "request_id": .string(requestId),
-            ])
-        }
+        // Buffered, written by a background thread: the request never waits for stderr.
+        services.accessLog?.record(method: request.method, path: request.path, status: response.status,
+                                   bytes: response.body.count, micros: Int(seconds * 1_000_000),
+                                   remote: request.remoteAddress, requestId: requestId)
         return response
     }
 

@@ -17,6 +17,9 @@ public final class GongkaiApp: Sendable {
         try config.validate()
         self.config = config
         let data = config.dataDirectory
+        // Every storage call goes through one timing wrapper, for the /metrics histograms.
+        let storageMetrics = StorageMetrics()
+        let fileSystem = InstrumentedFileSystem(wrapping: fileSystem, metrics: storageMetrics)
         _ = try Recovery.prepare(dataDirectory: data, fileSystem: fileSystem)
         let now = Date().timeIntervalSince1970
         let catalogue = try CatalogueService(file: DocumentFile(path: data + "/catalogue.json", fileSystem: fileSystem), now: now)
@@ -27,7 +30,7 @@ public final class GongkaiApp: Sendable {
             audit: try AuditLog(directory: data, fileSystem: fileSystem),
             calendar: try CalendarService(dataDirectory: data, fileSystem: fileSystem),
             reports: ReportSettings(dataDirectory: data, fileSystem: fileSystem),
-            staticFiles: StaticFiles(directory: config.publicDirectory), logger: logger)
+            staticFiles: StaticFiles(directory: config.publicDirectory), logger: logger, storageMetrics: storageMetrics)
         self.services = services
         let http = HTTPServerConfiguration(
             host: config.host, port: UInt16(config.port), threads: config.threads,
@@ -52,6 +55,7 @@ public final class GongkaiApp: Sendable {
     /// Stops accepting, lets in-flight requests finish, then closes storage.
     public func stop() {
         server.stop()
+        services.accessLog?.stop()
         services.logger.info("stopped")
     }
 }

@@ -39,6 +39,11 @@ struct RequestContext: Sendable {
     /// The body as a JSON object, after checking its media type.
     func jsonObject() throws -> [String: JSONValue] {
         try requireMediaType("application/json")
+        // RFC 8259 §8.1: UTF-8 only. Foundation would also guess UTF-16/32 (whose ASCII has
+        // NUL bytes); a raw NUL is never valid JSON text outside or inside a string.
+        guard !request.body.contains(0), String(validating: request.body, as: UTF8.self) != nil else {
+            throw APIError.malformedJSON(detail: "请求体必须是 UTF-8 编码的 JSON / the body must be JSON encoded as UTF-8")
+        }
         let value: JSONValue
         do {
             value = try JSONValue.parse(request.body)

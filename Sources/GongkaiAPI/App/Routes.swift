@@ -33,6 +33,11 @@ enum Routes {
         add("PUT", "/api/v1/reports/annual/{year}/fees", ReportHandlers.putFees)
         add("GET", "/api/v1/calendar/{year}", CalendarHandlers.get)
         add("PUT", "/api/v1/calendar/{year}", CalendarHandlers.put)
+
+        add("GET", "/api/v1/openapi.json", OpenAPIHandlers.document)
+        add("GET", "/api/v1/catalogue.csv", ExportHandlers.catalogueCSV)
+        add("GET", "/api/v1/records.csv", ExportHandlers.recordsCSV)
+        add("GET", "/api/v1/records.atom", ExportHandlers.recordsAtom)
         return r
     }
 }

@@ -17,9 +17,12 @@ final class Services: Sendable {
     let scope: OfficeScope
     let logger: Logger
     let metrics: Metrics
+    /// The buffered access log; nil when `access_log` is off or the log level is above info.
+    let accessLog: AccessLog?
 
     init(config: ServerConfig, catalogue: CatalogueService, records: RecordService, tokens: TokenStore,
-         audit: AuditLog, calendar: CalendarService, reports: ReportSettings, staticFiles: StaticFiles, logger: Logger) {
+         audit: AuditLog, calendar: CalendarService, reports: ReportSettings, staticFiles: StaticFiles, logger: Logger,
+         storageMetrics: StorageMetrics = StorageMetrics()) {
         self.config = config
         self.catalogue = catalogue
         self.records = records
@@ -31,7 +34,8 @@ final class Services: Sendable {
         self.staticFiles = staticFiles
         scope = OfficeScope(offices: config.offices)
         self.logger = logger
-        metrics = Metrics()
+        accessLog = config.accessLog && logger.logLevel <= .info ? AccessLog() : nil
+        metrics = Metrics(storage: storageMetrics)
     }
 
     func presenter(today: LocalDate) -> RecordPresenter {

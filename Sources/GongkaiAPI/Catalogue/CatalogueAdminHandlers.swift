@@ -115,8 +115,13 @@ enum ItemInput {
         var object = object
         object["record_count"] = nil
         if let pathId {
-            if case let .string(bodyId)? = object["id"], bodyId != pathId {
+            switch object["id"] {
+            case nil, .string(pathId)?:
+                break
+            case .string?:
                 throw APIError.invalidFields([FieldProblem("id", "与地址中的事项编号 \(pathId) 不一致", "does not match the id in the path (\(pathId))")])
+            case let other?:
+                throw APIError.invalidFields([FieldProblem("id", "必须是字符串", "must be a string, got \(other.kindName)")])
             }
             object["id"] = .string(pathId)
         } else if object["id"] == nil {

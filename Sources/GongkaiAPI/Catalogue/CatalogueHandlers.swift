@@ -20,9 +20,7 @@ enum CatalogueHandlers {
             return response
         }
         let query = try QueryReader(ctx.request, allowed: filterNames)
-        let filter = ItemFilter(category: query.string("category"), subcategory: query.string("subcategory"),
-                                office: query.string("office"), channel: query.string("channel"),
-                                method: query.string("method"), audience: query.string("audience"), text: query.string("q"))
+        let filter = ItemFilter(query)
         let items = snapshot.catalogue.items.filter(filter.matches)
         return Responses.json(CatalogueDocument(snapshot.stored, items: items))
     }

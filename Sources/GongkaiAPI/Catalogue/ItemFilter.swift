@@ -27,3 +27,12 @@ struct ItemFilter {
         return true
     }
 }
+
+extension ItemFilter {
+    /// The filters named in a query (`CatalogueHandlers.filterNames`); JSON and CSV share it.
+    init(_ query: QueryReader) {
+        self.init(category: query.string("category"), subcategory: query.string("subcategory"),
+                  office: query.string("office"), channel: query.string("channel"),
+                  method: query.string("method"), audience: query.string("audience"), text: query.string("q"))
+    }
+}

@@ -1,3 +1,4 @@
+import Glibc
 import GongkaiDomain
 import GongkaiStorage
 
@@ -7,11 +8,15 @@ final class RecordService: Sendable {
     let store: RecordStore
     let index: ReadWriteLock<RecordIndex>
     let agencyCode: String
+    /// False only when GONGKAI_BENCH_SEARCH_SCAN=1: `q` is then answered by scanning every
+    /// record instead of the bigram index (same results; for bench/ to show the difference).
+    let searchUsesIndex: Bool
 
     init(store: RecordStore, agencyCode: String) {
         self.store = store
         self.agencyCode = agencyCode
         index = ReadWriteLock(RecordIndex(store.snapshot().records.values))
+        searchUsesIndex = getenv("GONGKAI_BENCH_SEARCH_SCAN").map { String(cString: $0) } != "1"
     }
 
     func record(id: String) -> Record? { index.read { $0.record(id: id) } }
@@ -39,7 +44,9 @@ final class RecordService: Sendable {
 
     func publishedCounts() -> [String: Int] { index.read { $0.publishedCountByItem } }
 
-    func query(_ q: RecordQuery, useIndex: Bool = true) -> RecordPage { index.read { $0.query(q, useIndex: useIndex) } }
+    func query(_ q: RecordQuery) -> RecordPage { query(q, useIndex: searchUsesIndex) }
+
+    func query(_ q: RecordQuery, useIndex: Bool) -> RecordPage { index.read { $0.query(q, useIndex: useIndex) } }
 
     /// Registers a new record; it gets the next 索引号 serial of its year.
     func create(_ input: RecordInput, caller: Caller, rules: RecordRules, nowText: String) throws -> Record {

@@ -12,6 +12,21 @@ public struct RecordIndex: Sendable {
     private var postings: [UInt64: [Int32]] = [:]
     /// Published, not withdrawn records per catalogue item (the public record_count).
     public private(set) var publishedCountByItem: [String: Int] = [:]
+    /// Per ordinal, what the filters read: plain integers, so that a query over 100k records
+    /// never copies a `Record` (and retains its strings) just to look at it.
+    private var facets: [Facet] = []
+    private var itemCodes: [String: Int32] = [:]
+    private var officeCodes: [String: Int32] = [:]
+
+    private struct Facet {
+        /// The order day: published_on, or formed_on while pending.
+        var day: Int
+        /// published_on as a day number; nil while pending.
+        var published: Int?
+        var item: Int32
+        var office: Int32
+        var withdrawn: Bool
+    }
 
     public init() {}
 
@@ -38,6 +53,7 @@ public struct RecordIndex: Sendable {
             count(old, -1)
             count(record, +1)
             records[ordinal] = record
+            facets[ordinal] = facet(record)
             if oldKey != newKey { order.insert(ordinal, at: insertionPoint(newKey)) }
             let text = Self.searchText(record)
             let added = SearchText.keys(of: text).subtracting(SearchText.keys(of: searchable[ordinal]))
@@ -46,6 +62,7 @@ public struct RecordIndex: Sendable {
         } else {
             let ordinal = records.count
             records.append(record)
+            facets.append(facet(record))
             let text = Self.searchText(record)
             searchable.append(text)
             ordinals[record.id] = ordinal
@@ -55,32 +72,83 @@ public struct RecordIndex: Sendable {
         }
     }
 
+    private mutating func facet(_ r: Record) -> Facet {
+        Facet(day: RecordOrderKey(r).day, published: r.publishedOn?.dayNumber,
+              item: Self.code(r.itemId, in: &itemCodes), office: Self.code(r.office, in: &officeCodes),
+              withdrawn: r.isWithdrawn)
+    }
+
+    private static func code(_ text: String, in codes: inout [String: Int32]) -> Int32 {
+        if let code = codes[text] { return code }
+        let code = Int32(codes.count)
+        codes[text] = code
+        return code
+    }
+
     private mutating func count(_ r: Record, _ delta: Int) {
         guard !r.isPending, !r.isWithdrawn else { return }
         publishedCountByItem[r.itemId, default: 0] += delta
     }
 
     /// Runs a query. `useIndex: false` scans every record instead (kept for benchmarks).
+    ///
+    /// Filters read the integer facets only; a `Record` is copied just for the page. With the
+    /// index, the candidates (the intersection of the query's postings) are filtered and then
+    /// put in newest-first order themselves, so the cost follows the number of hits rather than
+    /// the size of the register.
     public func query(_ q: RecordQuery, useIndex: Bool = true) -> RecordPage {
         let needle = q.text.map(SearchText.normalize) ?? []
-        var candidates: Set<Int32>?
-        if !needle.isEmpty, useIndex {
-            candidates = self.candidates(for: needle)
-            if candidates?.isEmpty == true { return RecordPage(records: [], total: 0, next: nil) }
+        guard let filter = FacetFilter(q, items: itemCodes, offices: officeCodes) else {
+            return RecordPage(records: [], total: 0, next: nil)  // names an office no record has
         }
+        if !needle.isEmpty, useIndex {
+            let candidates = self.candidates(for: needle)
+            if candidates.isEmpty { return RecordPage(records: [], total: 0, next: nil) }
+            // Many hits: one pass over the order with a bitmap beats sorting them.
+            if candidates.count > order.count / 16 {
+                var isCandidate = [Bool](repeating: false, count: records.count)
+                for ordinal in candidates { isCandidate[Int(ordinal)] = true }
+                return scan(q, filter) { isCandidate[$0] && SearchText.contains(searchable[$0], needle) }
+            }
+            var hits: [Int] = []
+            for candidate in candidates {
+                let ordinal = Int(candidate)
+                if filter.matches(facets[ordinal]), SearchText.contains(searchable[ordinal], needle) { hits.append(ordinal) }
+            }
+            hits.sort { a, b in
+                facets[a].day != facets[b].day ? facets[a].day > facets[b].day : records[a].id > records[b].id
+            }
+            var total = 0
+            var page: [Record] = []
+            var next: RecordOrderKey?
+            for ordinal in hits {
+                total += 1
+                if let after = q.after, !(after < RecordOrderKey(day: facets[ordinal].day, id: records[ordinal].id)) { continue }
+                if page.count < q.limit {
+                    page.append(records[ordinal])
+                } else if next == nil {
+                    next = RecordOrderKey(page[page.count - 1])
+                }
+            }
+            return RecordPage(records: page, total: total, next: next)
+        }
+        if needle.isEmpty { return scan(q, filter) { _ in true } }
+        return scan(q, filter) { SearchText.contains(searchable[$0], needle) }
+    }
+
+    /// Walks the whole newest-first order; records before the cursor still count to the total.
+    private func scan(_ q: RecordQuery, _ filter: FacetFilter, _ accept: (Int) -> Bool) -> RecordPage {
         var page: [Record] = []
         var total = 0
         var next: RecordOrderKey?
         let start = q.after.map { insertionPoint(after: $0) } ?? 0
-        // Records before the cursor still count towards the total.
-        for (i, ordinal) in order.enumerated() {
-            if let candidates, !candidates.contains(Int32(ordinal)) { continue }
-            let record = records[ordinal]
-            guard matches(record, q), needle.isEmpty || SearchText.contains(searchable[ordinal], needle) else { continue }
+        for i in order.indices {
+            let ordinal = order[i]
+            guard filter.matches(facets[ordinal]), accept(ordinal) else { continue }
             total += 1
             guard i >= start else { continue }
             if page.count < q.limit {
-                page.append(record)
+                page.append(records[ordinal])
             } else if next == nil {
                 next = RecordOrderKey(page[page.count - 1])
             }
@@ -88,25 +156,62 @@ public struct RecordIndex: Sendable {
         return RecordPage(records: page, total: total, next: next)
     }
 
-    private func matches(_ r: Record, _ q: RecordQuery) -> Bool {
-        if let items = q.itemIds, !items.contains(r.itemId) { return false }
-        if let office = q.office, r.office != office { return false }
-        if r.isWithdrawn, !q.includeWithdrawn { return false }
-        if q.onlyPending, !r.isPending { return false }
-        if r.isPending, let visible = q.pendingVisibleTo, !visible.contains(r.office) { return false }
-        if q.from != nil || q.to != nil {
-            guard let published = r.publishedOn else { return false }
-            if let from = q.from, published < from { return false }
-            if let to = q.to, published > to { return false }
+    /// A `RecordQuery`'s filters over interned item and office codes.
+    private struct FacetFilter {
+        var items: Set<Int32>?
+        var office: Int32?
+        var includeWithdrawn: Bool
+        var onlyPending: Bool
+        var pendingVisibleTo: Set<Int32>?
+        var from: Int?
+        var to: Int?
+        var hasDates: Bool
+
+        /// nil when the query names an office that no record has: nothing can match.
+        init?(_ q: RecordQuery, items itemCodes: [String: Int32], offices officeCodes: [String: Int32]) {
+            items = q.itemIds.map { Set($0.compactMap { itemCodes[$0] }) }
+            if let name = q.office {
+                guard let code = officeCodes[name] else { return nil }
+                office = code
+            }
+            includeWithdrawn = q.includeWithdrawn
+            onlyPending = q.onlyPending
+            pendingVisibleTo = q.pendingVisibleTo.map { Set($0.compactMap { officeCodes[$0] }) }
+            from = q.from?.dayNumber
+            to = q.to?.dayNumber
+            hasDates = q.from != nil || q.to != nil
         }
-        return true
+
+        func matches(_ f: Facet) -> Bool {
+            if let items, !items.contains(f.item) { return false }
+            if let office, f.office != office { return false }
+            if f.withdrawn, !includeWithdrawn { return false }
+            let pending = f.published == nil
+            if onlyPending, !pending { return false }
+            if pending, let visible = pendingVisibleTo, !visible.contains(f.office) { return false }
+            if hasDates {
+                guard let published = f.published else { return false }
+                if let from, published < from { return false }
+                if let to, published > to { return false }
+            }
+            return true
+        }
     }
 
-    private func candidates(for needle: [Unicode.Scalar]) -> Set<Int32> {
+    /// Ascending ordinals in every posting list of the query's keys (merged, no hashing).
+    private func candidates(for needle: [Unicode.Scalar]) -> [Int32] {
         let lists = SearchText.queryKeys(of: needle).map { postings[$0] ?? [] }.sorted { $0.count < $1.count }
-        guard var result = lists.first.map(Set.init) else { return [] }
+        guard var result = lists.first else { return [] }
         for list in lists.dropFirst() {
-            result.formIntersection(list)
+            var kept: [Int32] = []
+            kept.reserveCapacity(result.count)
+            var j = 0
+            for ordinal in result {
+                while j < list.count, list[j] < ordinal { j += 1 }
+                if j == list.count { break }
+                if list[j] == ordinal { kept.append(ordinal) }
+            }
+            result = kept
             if result.isEmpty { break }
         }
         return result

@@ -34,12 +34,18 @@ enum SearchText {
         return keys
     }
 
-    /// The keys a query needs: its bigrams, or its single character when that is all it has.
+    /// The keys a query needs: the bigrams inside its words, and the single character of any
+    /// one-character word. Pairs across a space are not indexed, so they are not asked for;
+    /// the substring check on the text still requires the whole query, spaces included.
     static func queryKeys(of scalars: [Unicode.Scalar]) -> [UInt64] {
-        if scalars.count == 1 { return [key(scalars[0], nil)] }
-        var keys: [UInt64] = []
-        for i in 0..<(scalars.count - 1) { keys.append(key(scalars[i], scalars[i + 1])) }
-        return Array(Set(keys))
+        var keys = Set<UInt64>()
+        for (i, s) in scalars.enumerated() where !isSpace(s) {
+            let next = i + 1 < scalars.count && !isSpace(scalars[i + 1])
+            let previous = i > 0 && !isSpace(scalars[i - 1])
+            if next { keys.insert(key(s, scalars[i + 1])) }
+            if !next && !previous { keys.insert(key(s, nil)) }
+        }
+        return Array(keys)
     }
 
     static func isSpace(_ s: Unicode.Scalar) -> Bool { s.properties.isWhitespace }

@@ -2,8 +2,14 @@ import Glibc
 
 /// A value guarded by a pthread mutex, with a condition variable to wait for it to change.
 ///
-/// `Mutex` from Synchronization has no condition variable, and group commit needs followers to
-/// sleep until their batch is durable. This is the smallest wrapper that provides that.
+/// Used for every piece of shared state in this module, instead of `Synchronization.Mutex`:
+/// - group commit needs followers to sleep until their batch is durable, and `Mutex` has no
+///   condition variable;
+/// - on Linux a contended `Mutex` is handed over inside the kernel (a PI futex), which
+///   ThreadSanitizer cannot see, so `swift test --sanitize=thread` reports every contended
+///   `Mutex`-protected access as a data race (reproduced on Swift 6.3.1: two threads appending to
+///   a `PThreadLock<[Int]>` while one sleeps inside the lock). pthread mutexes are intercepted by TSan,
+///   so with this lock a TSan report means a real race.
 ///
 /// Why `@unchecked Sendable` is sound:
 /// - `state` is read and written only inside `withLock` / `wait(until:)`, i.e. only while
@@ -13,7 +19,7 @@ import Glibc
 ///   must not be copied or moved); they are destroyed in `deinit`, when no thread can hold a
 ///   reference any more.
 /// - `State: Sendable`, so values moved in and out of the lock may cross threads.
-final class ConditionLock<State: Sendable>: @unchecked Sendable {
+final class PThreadLock<State: Sendable>: @unchecked Sendable {
     private var state: State
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>

@@ -1,0 +1,53 @@
+import Foundation
+import Testing
+@testable import GongkaiAPI
+
+/// Regression tests for hostile request bodies found by scripts/checks/hostile.py
+/// (RELIABILITY.md §4): each was accepted with 201 before the fix.
+@Suite struct ReliabilityHostileBodyTests {
+    @Test(arguments: [
+        #"{"title":"a","t\u0069tle":"b"}"#,
+        #"{"\u0074itle":"a","titl\u0065":"b"}"#,
+        #"{"a\/b":1,"a/b":2}"#,
+        #"{"x":[{"é":1,"e\u0301":2}]}"#,
+    ])
+    func duplicateKeysSpelledWithEscapesAreRefused(body: String) {
+        #expect(throws: APIError.self) { try DuplicateKeyScanner.check(Array(body.utf8)) }
+    }
+
+    @Test(arguments: [#"{"a":1,}"#, #"{"a":[1,2,]}"#, #"{"a":[1, ] }"#, "{\"a\":1,\n}"])
+    func trailingCommasAreRefused(body: String) {
+        #expect(throws: APIError.self) { try DuplicateKeyScanner.check(Array(body.utf8)) }
+    }
+
+    @Test(arguments: [
+        #"{"a":1,"b":[1,2],"c":{"d":","},"e":"]"}"#,
+        #"{"t\u0069tle":"x","title2":"y","s":"a,}"}"#,
+        #"{"q":"\"","r":"\\","s":[]}"#,
+        #"[]"#,
+    ])
+    func distinctKeysAndCommasInsideStringsPass(body: String) {
+        #expect(throws: Never.self) { try DuplicateKeyScanner.check(Array(body.utf8)) }
+    }
+
+    @Test func nonUTF8BodiesAreMalformedJSONNotCreated() throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        let token = server.officeTokens[TestServer.smeOffice]
+        let json = #"{"item_id":"35","title":"x","formed_on":"2025-01-02"}"#
+        let bodies: [[UInt8]] = [
+            Array(json.data(using: .utf16)!),                       // UTF-16 with a BOM
+            Array(json.data(using: .utf16LittleEndian)!),           // UTF-16 without one (NUL bytes)
+            Array(json.utf8).map { $0 == UInt8(ascii: "x") ? 0xFF : $0 },  // invalid UTF-8
+            Array(#"{"item_id":"35","title":"x","formed_on":"2025-01-02",}"#.utf8),  // trailing comma
+            Array(#"{"item_id":"35","title":"x","t\u0069tle":"y","formed_on":"2025-01-02"}"#.utf8),
+        ]
+        for body in bodies {
+            let r = try server.client.request("POST", "/api/v1/records", headers: ["Content-Type": "application/json"],
+                                              body: body, token: token)
+            #expect(r.status == 400, "\(r.text)")
+            #expect(r.header("Content-Type")?.hasPrefix("application/problem+json") == true)
+        }
+        #expect(try server.client.get("/api/v1/records").json["total"] as? Int == 0)
+    }
+}

@@ -1,0 +1,111 @@
+import GongkaiDomain
+import Testing
+
+/// `RecordIndex.query` against a plain reference (filter every record, sort newest first,
+/// page after the cursor), with and without the search index, over random registers, queries
+/// and edits. Guards the integer-facet filters and the in-order candidate walk of issue 6.
+@Suite struct RecordIndexQueryTests {
+    static let offices = ["办公室", "中小企业科", "工业经济科", "节能管理科"]
+    static let items = ["1", "12", "33", "35", "32-1"]
+    static let words = ["节能监察", "中小企业", "太平新城", "专精特新", "工业互联网", "GB", "ｇｂ", "安工信", "资金", "公示"]
+
+    static func record(_ n: Int, _ rng: inout SplitMix64) -> Record {
+        let base = day("2019-01-01").dayNumber
+        let published = LocalDate(dayNumber: base + Int.random(in: 0..<400, using: &rng))
+        let pending = Int.random(in: 0..<12, using: &rng) == 0
+        var title = ""
+        for _ in 0..<Int.random(in: 1...3, using: &rng) { title += words.randomElement(using: &rng)! + "的" }
+        var r = Record(id: "\(published.year)-\(String(100_000 + n).dropFirst())", indexNumber: "X/\(n)",
+                       itemId: items.randomElement(using: &rng)!, office: offices.randomElement(using: &rng)!,
+                       title: title, documentNumber: Bool.random(using: &rng) ? "安工信发〔\(published.year)〕\(n)号" : nil,
+                       summary: words.randomElement(using: &rng), formedOn: published.adding(days: -3),
+                       publishedOn: pending ? nil : published, channels: [], createdBy: "t", createdAt: "", updatedAt: "",
+                       version: 1)
+        if !pending, Int.random(in: 0..<15, using: &rng) == 0 {
+            r.withdrawn = Withdrawal(reason: "x", at: "", by: "t")
+            r.version = 2
+        }
+        return r
+    }
+
+    static func randomQuery(_ rng: inout SplitMix64, keys: [RecordOrderKey]) -> RecordQuery {
+        var q = RecordQuery()
+        if Int.random(in: 0..<3, using: &rng) == 0 { q.itemIds = Set(items.shuffled(using: &rng).prefix(2)).union(Bool.random(using: &rng) ? ["nope"] : []) }
+        if Int.random(in: 0..<3, using: &rng) == 0 { q.office = (offices + ["无此科室"]).randomElement(using: &rng) }
+        if Int.random(in: 0..<4, using: &rng) == 0 { q.from = day("2019-03-01") }
+        if Int.random(in: 0..<4, using: &rng) == 0 { q.to = day("2019-10-31") }
+        if Int.random(in: 0..<2, using: &rng) == 0 {
+            let w = words.randomElement(using: &rng)!
+            q.text = [w, String(w.prefix(1)), w + "的", "的" + w, "2019-0", "〔2019〕"].randomElement(using: &rng)
+        }
+        q.includeWithdrawn = Int.random(in: 0..<4, using: &rng) == 0
+        q.onlyPending = Int.random(in: 0..<6, using: &rng) == 0
+        q.pendingVisibleTo = [nil, [], ["中小企业科"], ["办公室", "无此科室"]].randomElement(using: &rng)!
+        q.limit = [1, 5, 20, 200].randomElement(using: &rng)!
+        if Bool.random(using: &rng), let key = keys.randomElement(using: &rng) { q.after = key }
+        return q
+    }
+
+    /// The definition: every record that passes, newest first, the page after the cursor.
+    static func reference(_ all: [Record], _ q: RecordQuery) -> (ids: [String], total: Int, next: RecordOrderKey?) {
+        func fold(_ s: String) -> String {
+            String(String.UnicodeScalarView(s.unicodeScalars.map { u -> Unicode.Scalar in
+                var v = u.value
+                if (0xFF01...0xFF5E).contains(v) { v -= 0xFEE0 }
+                if v == 0x3000 { v = 0x20 }
+                if (0x41...0x5A).contains(v) { v += 0x20 }
+                return Unicode.Scalar(v) ?? u
+            }))
+        }
+        let matching = all.filter { r in
+            if let items = q.itemIds, !items.contains(r.itemId) { return false }
+            if let office = q.office, r.office != office { return false }
+            if r.isWithdrawn, !q.includeWithdrawn { return false }
+            if q.onlyPending, !r.isPending { return false }
+            if r.isPending, let visible = q.pendingVisibleTo, !visible.contains(r.office) { return false }
+            if q.from != nil || q.to != nil {
+                guard let p = r.publishedOn else { return false }
+                if let from = q.from, p < from { return false }
+                if let to = q.to, p > to { return false }
+            }
+            if let text = q.text {
+                let hay = fold([r.title, r.documentNumber ?? "", r.indexNumber, r.summary ?? "", r.body ?? ""].joined(separator: "\n"))
+                let h = Array(hay.unicodeScalars), n = Array(fold(text).unicodeScalars)
+                if !(0...max(-1, h.count - n.count)).contains(where: { Array(h[$0..<($0 + n.count)]) == n }) { return false }
+            }
+            return true
+        }.sorted { RecordOrderKey($0) < RecordOrderKey($1) }
+        let eligible = matching.filter { q.after == nil || q.after! < RecordOrderKey($0) }
+        let page = Array(eligible.prefix(q.limit))
+        let next = eligible.count > q.limit ? RecordOrderKey(page[page.count - 1]) : nil
+        return (page.map(\.id), matching.count, next)
+    }
+
+    @Test(arguments: [1, 2, 3])
+    func indexAndScanAgreeWithTheReference(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var all: [Record] = []
+        for n in 0..<(seed == 3 ? 2_000 : 300) { all.append(Self.record(n, &rng)) }
+        var index = RecordIndex(all)
+        for round in 0..<300 {
+            if round % 25 == 24 {
+                // Edits: a new title, a withdrawal, a publication day moved (order changes).
+                var r = all.randomElement(using: &rng)!
+                r.title = Self.words.randomElement(using: &rng)! + "更正"
+                r.publishedOn = r.publishedOn?.adding(days: Int.random(in: -30...30, using: &rng))
+                r.version += 1
+                all[all.firstIndex { $0.id == r.id }!] = r
+                index.upsert(r)
+            }
+            let keys = all.map(RecordOrderKey.init)
+            let q = Self.randomQuery(&rng, keys: keys)
+            let expected = Self.reference(all, q)
+            for useIndex in [true, false] {
+                let page = index.query(q, useIndex: useIndex)
+                #expect(page.records.map(\.id) == expected.ids, "\(q) index=\(useIndex)")
+                #expect(page.total == expected.total, "\(q) index=\(useIndex)")
+                #expect(page.next == expected.next, "\(q) index=\(useIndex)")
+            }
+        }
+    }
+}

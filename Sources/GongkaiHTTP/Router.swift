@@ -111,8 +111,10 @@ private struct RouteTable: Sendable {
         return .found(chosen, Self.parameters(patterns[chosen].segments, parts))
     }
 
+    /// Splits at every "/" scalar, as `RawTarget` does: a String split by Character would not
+    /// split "/" followed by a combining mark (one grapheme), letting a parameter contain "/".
     private static func split(_ path: String) -> ArraySlice<Substring> {
-        path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
+        path.unicodeScalars.split(separator: "/", omittingEmptySubsequences: false).map(Substring.init).dropFirst()
     }
 
     private static func matches(_ segments: [Segment], _ parts: ArraySlice<Substring>) -> Bool {

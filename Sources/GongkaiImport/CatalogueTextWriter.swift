@@ -46,6 +46,20 @@ public enum CatalogueTextWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// Items the text cannot carry exactly: an empty 公开依据 or 公开时限 below a row that has one
+    /// reads back as the one above (an empty cell is a merged cell to the importer).
+    public static func inexactItems(_ catalogue: Catalogue) -> [(id: String, field: String)] {
+        var found: [(id: String, field: String)] = []
+        var basis = false, deadline = false
+        for item in catalogue.items {
+            if item.basis.isEmpty, basis { found.append((item.id, "公开依据")) }
+            if item.deadline.isEmpty, deadline { found.append((item.id, "公开时限")) }
+            basis = basis || !item.basis.isEmpty
+            deadline = deadline || !item.deadline.isEmpty
+        }
+        return found
+    }
+
     static func channels(_ item: CatalogueItem, order: [String]) -> String {
         order.map { name in
             if let channel = item.channels.first(where: { $0.name == name }) {

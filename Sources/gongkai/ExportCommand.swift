@@ -52,6 +52,11 @@ struct ExportCommand: ParsableCommand {
 
         func run() throws {
             let export = try DataExport(config: try options.load())
+            if format == .text {
+                for (id, field) in export.inexactTextItems {
+                    FileHandle.standardError.write(Data("warning: 事项 \(id) 的\(field)为空，再导入时会沿用上一行（合并单元格规则） (item \(id): empty \(field) reads back as the row above's)\n".utf8))
+                }
+            }
             try output.write(export.catalogue(format))
         }
     }

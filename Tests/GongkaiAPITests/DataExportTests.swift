@@ -16,7 +16,11 @@ import Testing
     @Test func theCatalogueTextExportImportsBackToTheServedCatalogue() throws {
         let server = try TestServer()
         defer { server.remove() }
-        _ = try server.client.json("POST", "/api/v1/catalogue/items", AdminEndpointTests.newItem, token: server.adminToken)
+        var item = AdminEndpointTests.newItem
+        item["basis"] = "《政府信息公开条例》"
+        item["content"] = "第一行\r\n第二行"
+        #expect(try server.client.json("POST", "/api/v1/catalogue/items", item, token: server.adminToken).status == 201)
+        #expect(try export(server).inexactTextItems.isEmpty)
         let text = try export(server).catalogue(.text)
         let parsed = try CatalogueImporter.parse(data: text)
         let served = try JSONDecoder().decode(Catalogue.self, from: Data(try server.client.get("/api/v1/catalogue").body))
@@ -24,8 +28,16 @@ import Testing
         for (a, b) in zip(parsed.items, served.items) {
             var b = b
             b.deadlineRule = nil
+            if b.id == "49" { b.content = "第一行 第二行" }  // a cell holds no line breaks
             #expect(a == b, "item \(b.id)")
         }
+    }
+
+    @Test func theTextExportNamesItemsWhoseEmptyBasisWouldReadBackAsTheRowAbove() throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        #expect(try server.client.json("POST", "/api/v1/catalogue/items", AdminEndpointTests.newItem, token: server.adminToken).status == 201)
+        #expect(try export(server).inexactTextItems.map(\.id) == ["49"])
     }
 
     @Test func theCSVExportsAreTheBytesTheServerSends() throws {
@@ -49,7 +61,8 @@ import Testing
         let data = try export(server)
         let catalogue = try JSONSerialization.jsonObject(with: Data(data.catalogue(.json))) as? [String: Any]
         #expect(catalogue?["version"] as? Int == 1)
-        #expect((catalogue?["items"] as? [Any])?.count == 48)
+        let served = try server.client.get("/api/v1/catalogue").json
+        #expect((catalogue?["items"] as? [Any])?.count == (served["items"] as? [Any])?.count)
         let published = try JSONSerialization.jsonObject(with: Data(try data.records(.json, filter: .init()))) as? [String: Any]
         #expect(published?["total"] as? Int == 1)
         var all = DataExport.RecordFilter()

@@ -9,10 +9,11 @@ public func fuzzRawTarget(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let raw = Array(UnsafeBufferPointer(start: data, count: size))
     guard let target = try? RawTarget(parsing: raw) else { return 0 }
     let path = target.path
-    guard path.hasPrefix("/") else { fatalError("path without a leading slash: \(path)") }
-    let segments = path.dropFirst().split(separator: "/", omittingEmptySubsequences: false)
+    // Byte-level, as the router splits (a Character-level hasPrefix fails for "/" + a combining mark).
+    guard path.utf8.first == UInt8(ascii: "/") else { fatalError("path without a leading slash: \(path)") }
+    let segments = path.utf8.dropFirst().split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false)
     for (index, segment) in segments.enumerated() {
-        if segment == "." || segment == ".." { fatalError("dot segment accepted: \(path)") }
+        if segment.elementsEqual([0x2E]) || segment.elementsEqual([0x2E, 0x2E]) { fatalError("dot segment accepted: \(path)") }
         if segment.isEmpty && index != segments.count - 1 { fatalError("empty segment accepted: \(path)") }
     }
     if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F || $0 == "\\" }) {

@@ -2,11 +2,14 @@
 # The Dockerfile, built and run for real with podman (no registry needed): the shared
 # dockerfile-e2e.sh makes local stand-ins for debian:bookworm-slim and swift:6.3-bookworm,
 # builds, runs the container, waits for its HEALTHCHECK, GETs /healthz, checks the user is not
-# root and stops it with SIGTERM. This script adds: a time bound, a clean exit (code 0) within a
-# second of SIGTERM, and a closing "N passed, M failed" line.
+# root and stops it with SIGTERM. This script adds: a time bound, a clean exit (code 0, not the
+# 137 of a SIGKILL) on SIGTERM, and a closing "N passed, M failed" line. `podman stop` takes
+# 0.4–1 s of its own here even for a shell that exits at once; the server itself exits within
+# milliseconds of SIGTERM (scripts/checks/openapi.py times that on the host binary).
 #
-# Runtime: about 12 minutes on 2 cores with cold base images (podman install, debootstrap, the
-# Swift stand-in and a release build); about 8 when the base images exist. Bound: 40 minutes.
+# Runtime on 2 cores: about 10 minutes when the base images exist (the release build inside the
+# image is most of it); add about 8 minutes on a bare machine for installing podman, debootstrap
+# and the Swift stand-in image. Bound: 40 minutes.
 # Env: DOCKER_E2E=path to dockerfile-e2e.sh; DOCKER_TIMEOUT (default 40m).
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -35,7 +38,7 @@ check "e2e script passed (exit $status; 124 = timed out)" test "$status" = 0
 stop_ms=$(sed -n 's/^stopped in \([0-9]*\) ms, exit code.*/\1/p' "$log" | tail -1)
 stop_code=$(sed -n 's/^stopped in [0-9]* ms, exit code \([0-9]*\).*/\1/p' "$log" | tail -1)
 check "SIGTERM: exit code 0 (got ${stop_code:-none})" test "${stop_code:-x}" = 0
-check "SIGTERM: stopped within 1000 ms (took ${stop_ms:-?} ms)" test "${stop_ms:-99999}" -lt 1000
+check "SIGTERM: podman stop returned within 3000 ms, long before its SIGKILL at 10 s (took ${stop_ms:-?} ms)" test "${stop_ms:-99999}" -lt 3000
 echo "docker e2e took ${elapsed}s"
 echo "docker: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -5,7 +5,7 @@ import GongkaiHTTP
 struct CORSPolicy: Sendable {
     let allowedOrigins: Set<String>
 
-    static let exposed = "ETag, Location, Retry-After, X-Request-Id, Link"
+    static let exposed = "ETag, Location, Retry-After, X-Request-Id, Link, Content-Disposition"
 
     func decorate(_ response: inout HTTPResponse, request: HTTPRequest) {
         guard let origin = request.headers["Origin"] else { return }

@@ -75,6 +75,9 @@ public struct DataExport: Sendable {
         }
     }
 
+    /// Items whose empty 公开依据 or 公开时限 the text layout cannot carry (see `CatalogueTextWriter`).
+    public var inexactTextItems: [(id: String, field: String)] { CatalogueTextWriter.inexactItems(stored.catalogue) }
+
     /// The records matching `filter`, newest first.
     public func records(_ format: RecordFormat, filter: RecordFilter) throws -> [UInt8] {
         var q = RecordQuery()

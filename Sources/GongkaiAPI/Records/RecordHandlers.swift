@@ -13,7 +13,7 @@ enum RecordHandlers {
         let page = ctx.services.records.query(query)
         let presenter = ctx.services.presenter(today: ctx.today)
         let body = RecordList(records: page.records.map(presenter.view), total: page.total, next: page.next?.cursor)
-        var response = Responses.json(body, cache: Responses.cache(for: caller))
+        var response = Responses.json(RecordJSON.list(body), cache: Responses.cache(for: caller))
         response.headers.add("Vary", "Authorization")
         return response
     }
@@ -61,7 +61,7 @@ enum RecordHandlers {
         guard let record = ctx.services.records.record(id: id), RecordService.isVisible(record, to: caller) else {
             throw APIError.notFound(Message("没有记录 \(id)", "no record \(id)"))
         }
-        var response = Responses.json(ctx.services.presenter(today: ctx.today).view(record),
+        var response = Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(record)),
                                       etag: RecordService.etag(record), cache: Responses.cache(for: caller))
         response.headers.add("Vary", "Authorization")
         return response
@@ -74,7 +74,7 @@ enum RecordHandlers {
         let rules = RecordRules(catalogue: ctx.services.catalogue.snapshot, scope: ctx.services.scope, today: ctx.today)
         let record = try ctx.services.records.create(input, caller: caller, rules: rules, nowText: Timestamp.iso(ctx.now))
         try ctx.services.recordAudit(caller, action: "record.create", target: record.id, before: nil, after: record.version, now: ctx.now)
-        var response = Responses.json(ctx.services.presenter(today: ctx.today).view(record), status: 201,
+        var response = Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(record)), status: 201,
                                       etag: RecordService.etag(record), cache: "no-store")
         response.headers.add("Location", "/api/v1/records/\(record.id)")
         return response
@@ -96,7 +96,7 @@ enum RecordHandlers {
             try apply(input, to: &record, caller: caller, rules: rules)
         }
         try ctx.services.recordAudit(caller, action: "record.update", target: id, before: before.version, after: after.version, now: ctx.now)
-        return Responses.json(ctx.services.presenter(today: ctx.today).view(after), etag: RecordService.etag(after), cache: "no-store")
+        return Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(after)), etag: RecordService.etag(after), cache: "no-store")
     }
 
     /// `POST /api/v1/records/{id}/withdraw` with a reason: kept, marked, hidden from lists.
@@ -123,7 +123,7 @@ enum RecordHandlers {
         }
         try ctx.services.recordAudit(caller, action: "record.withdraw", target: id, before: before.version, after: after.version,
                                      detail: reason.value, now: ctx.now)
-        return Responses.json(ctx.services.presenter(today: ctx.today).view(after), etag: RecordService.etag(after), cache: "no-store")
+        return Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(after)), etag: RecordService.etag(after), cache: "no-store")
     }
 
     /// 404 for records the caller may not even see, before any precondition is checked.

@@ -34,16 +34,8 @@ enum RecordJSON {
         let r = v.record
         let d = v.deadline
         key("body", first: true, &out); string(r.body, &out)
-        key("calendar_missing", &out); out.append(contentsOf: (d.calendarMissing ? "true" : "false").utf8)
-        key("channels", &out)
-        out.append(0x5B)
-        for (i, channel) in r.channels.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            key("name", first: true, &out); string(channel.name, &out)
-            key("note", &out); string(channel.note, &out)
-            out.append(0x7D)
-        }
-        out.append(0x5D)
+        key("calendar_missing", &out); JSONBytes.bool(d.calendarMissing, &out)
+        key("channels", &out); JSONBytes.channels(r.channels, &out)
         key("compliance", &out); string(d.compliance.rawValue, &out)
         key("created_at", &out); string(r.createdAt, &out)
         key("created_by", &out); string(r.createdBy, &out)
@@ -56,7 +48,7 @@ enum RecordJSON {
         key("index_number", &out); string(r.indexNumber, &out)
         key("item_id", &out); string(r.itemId, &out)
         key("late_by_working_days", &out)
-        if let late = d.lateByWorkingDays { int(late, &out) } else { null(&out) }
+        if let late = d.lateByWorkingDays { int(late, &out) } else { JSONBytes.null(&out) }
         key("office", &out); string(r.office, &out)
         key("published_on", &out); date(r.publishedOn, &out)
         key("related_record_id", &out); string(r.relatedRecordId, &out)
@@ -67,61 +59,15 @@ enum RecordJSON {
         key("updated_at", &out); string(r.updatedAt, &out)
         key("url", &out); string(r.url, &out)
         key("version", &out); int(r.version, &out)
-        key("withdrawn", &out)
-        if let w = r.withdrawn {
-            key("at", first: true, &out); string(w.at, &out)
-            key("by", &out); string(w.by, &out)
-            key("reason", &out); string(w.reason, &out)
-            out.append(0x7D)
-        } else {
-            null(&out)
-        }
+        key("withdrawn", &out); JSONBytes.withdrawal(r.withdrawn, &out)
         out.append(0x7D)
     }
 
-    /// `{"name":` for the first key of an object, `,"name":` for the others.
     private static func key(_ name: StaticString, first: Bool = false, _ out: inout [UInt8]) {
-        out.append(first ? 0x7B : 0x2C)
-        out.append(0x22)
-        name.withUTF8Buffer { out.append(contentsOf: $0) }
-        out.append(0x22)
-        out.append(0x3A)
+        JSONBytes.key(name, first: first, &out)
     }
 
-    private static func null(_ out: inout [UInt8]) {
-        out.append(contentsOf: "null".utf8)
-    }
-
-    private static func date(_ d: LocalDate?, _ out: inout [UInt8]) {
-        string(d?.description, &out)
-    }
-
-    private static func int(_ value: Int, _ out: inout [UInt8]) {
-        out.append(contentsOf: String(value).utf8)
-    }
-
-    private static let hex: [UInt8] = Array("0123456789abcdef".utf8)
-
-    /// A JSON string as Foundation's JSONEncoder writes it with `.withoutEscapingSlashes`.
-    private static func string(_ s: String?, _ out: inout [UInt8]) {
-        guard let s else { return null(&out) }
-        out.append(0x22)
-        for byte in s.utf8 {
-            switch byte {
-            case 0x22: out.append(0x5C); out.append(0x22)
-            case 0x5C: out.append(0x5C); out.append(0x5C)
-            case 0x08: out.append(0x5C); out.append(0x62)
-            case 0x0C: out.append(0x5C); out.append(0x66)
-            case 0x0A: out.append(0x5C); out.append(0x6E)
-            case 0x0D: out.append(0x5C); out.append(0x72)
-            case 0x09: out.append(0x5C); out.append(0x74)
-            case 0x00..<0x20:
-                out.append(contentsOf: #"\u00"#.utf8)
-                out.append(hex[Int(byte >> 4)])
-                out.append(hex[Int(byte & 0xF)])
-            default: out.append(byte)
-            }
-        }
-        out.append(0x22)
-    }
+    private static func string(_ s: String?, _ out: inout [UInt8]) { JSONBytes.string(s, &out) }
+    private static func date(_ d: LocalDate?, _ out: inout [UInt8]) { JSONBytes.date(d, &out) }
+    private static func int(_ value: Int, _ out: inout [UInt8]) { JSONBytes.int(value, &out) }
 }

@@ -17,6 +17,15 @@ public struct RecordIndex: Sendable {
     private var facets: [Facet] = []
     private var itemCodes: [String: Int32] = [:]
     private var officeCodes: [String: Int32] = [:]
+    /// Records per (pending, withdrawn, office): the total of a list filtered by those alone
+    /// (the public list, an office's list) without walking the register.
+    private var stateCounts: [StateKey: Int] = [:]
+
+    private struct StateKey: Hashable {
+        var pending: Bool
+        var withdrawn: Bool
+        var office: Int32
+    }
 
     private struct Facet {
         /// The order day: published_on, or formed_on while pending.
@@ -86,6 +95,8 @@ public struct RecordIndex: Sendable {
     }
 
     private mutating func count(_ r: Record, _ delta: Int) {
+        let key = StateKey(pending: r.isPending, withdrawn: r.isWithdrawn, office: Self.code(r.office, in: &officeCodes))
+        stateCounts[key, default: 0] += delta
         guard !r.isPending, !r.isWithdrawn else { return }
         publishedCountByItem[r.itemId, default: 0] += delta
     }
@@ -132,8 +143,34 @@ public struct RecordIndex: Sendable {
             }
             return RecordPage(records: page, total: total, next: next)
         }
+        if needle.isEmpty, q.itemIds == nil, q.from == nil, q.to == nil { return stateOnly(q, filter) }
         if needle.isEmpty { return scan(q, filter) { _ in true } }
         return scan(q, filter) { SearchText.contains(searchable[$0], needle) }
+    }
+
+    /// A query filtered by state and office only: the total from `stateCounts`, the page by
+    /// walking the order from the cursor until it is full.
+    private func stateOnly(_ q: RecordQuery, _ filter: FacetFilter) -> RecordPage {
+        var total = 0
+        for (key, n) in stateCounts where n > 0 {
+            let facet = Facet(day: 0, published: key.pending ? nil : 0, item: 0, office: key.office, withdrawn: key.withdrawn)
+            if filter.matches(facet) { total += n }
+        }
+        var page: [Record] = []
+        var next: RecordOrderKey?
+        var i = q.after.map { insertionPoint(after: $0) } ?? 0
+        while i < order.count {
+            let ordinal = order[i]
+            i += 1
+            guard filter.matches(facets[ordinal]) else { continue }
+            if page.count < q.limit {
+                page.append(records[ordinal])
+            } else {
+                next = RecordOrderKey(page[page.count - 1])
+                break
+            }
+        }
+        return RecordPage(records: page, total: total, next: next)
     }
 
     /// Walks the whole newest-first order; records before the cursor still count to the total.

@@ -1,10 +1,11 @@
 import Foundation
+import GongkaiHTTP
 import Testing
 @testable import GongkaiAPI
 
-/// Regression tests for hostile request bodies found by scripts/checks/hostile.py
-/// (RELIABILITY.md §4): each was accepted with 201 before the fix.
-@Suite struct ReliabilityHostileBodyTests {
+/// Regression tests for hostile input found by scripts/checks/hostile.py and the libFuzzer
+/// harnesses (RELIABILITY.md §4, §5): each was accepted before its fix.
+@Suite struct ReliabilityHostileInputTests {
     @Test(arguments: [
         #"{"title":"a","t\u0069tle":"b"}"#,
         #"{"\u0074itle":"a","titl\u0065":"b"}"#,
@@ -49,5 +50,24 @@ import Testing
             #expect(r.header("Content-Type")?.hasPrefix("application/problem+json") == true)
         }
         #expect(try server.client.get("/api/v1/records").json["total"] as? Int == 0)
+    }
+
+    /// "/" followed by a combining mark is one Character: a Character-level split kept it inside
+    /// a segment, so a path parameter could contain "/" (found by fuzz/raw-target).
+    @Test func aCombiningMarkAfterASlashStillSeparatesSegments() throws {
+        var router = Router<String>()
+        router.add("POST", "/api/v1/records/{id}/withdraw", "withdraw")
+        router.add("GET", "/api/v1/records/{id}", "show")
+        guard case .notFound = router.match(method: "POST", path: "/api/v1/records/x/\u{301}/withdraw") else {
+            Issue.record("matched a route with a slash inside a parameter"); return
+        }
+        guard case .notFound = router.match(method: "GET", path: "/api/v1/records/a/\u{301}b") else {
+            Issue.record("matched a route with a slash inside a parameter"); return
+        }
+        let server = try TestServer()
+        defer { server.remove() }
+        let r = try server.client.request("POST", "/api/v1/records/x/%CC%81/withdraw",
+                                          headers: ["Content-Type": "application/json"], body: Array("{}".utf8))
+        #expect(r.status == 404, "\(r.text)")
     }
 }

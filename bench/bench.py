@@ -93,6 +93,7 @@ class Server:
                 m = re.search(self.ready, f.read())
             if m:
                 self.startup_s = time.monotonic() - t0
+                self.startup_cpu_s = cpu_ticks([self.proc.pid]) / CLK_TCK
                 self.port = int(m.group(1)) if m.groups() else None
                 return self
             if self.proc.poll() is not None:
@@ -437,9 +438,10 @@ class Bench:
                 gk.stop()
         big = self.sizes[-1]
         data = self.dataset(big)
-        startups = []
+        startups, startup_cpus = [], []
         gk = self.gongkai(f"gongkai-{big}", data, self.config_path).start()
         startups.append(gk.startup_s)
+        startup_cpus.append(gk.startup_cpu_s)
         try:
             time.sleep(0.5)
             self.results["facts"]["rss_kib_idle_big"] = gk.rss()
@@ -448,6 +450,7 @@ class Bench:
             gk.stop()
         scan = self.gongkai(f"gongkai-{big}-scan", data, self.config_path, env={"GONGKAI_BENCH_SEARCH_SCAN": "1"}).start()
         startups.append(scan.startup_s)
+        startup_cpus.append(scan.startup_cpu_s)
         try:
             self.wrk("warm-up", scan, 32, 1, requests=os.path.join(self.work, f"req-search-{big}.txt"))
             self.record_reads(scan, big, scan=True)
@@ -455,7 +458,9 @@ class Bench:
             scan.stop()
         gk = self.gongkai(f"gongkai-{big}", data, self.config_path).start()
         startups.append(gk.startup_s)
+        startup_cpus.append(gk.startup_cpu_s)
         self.results["facts"]["startup_s_big"] = startups
+        self.results["facts"]["startup_cpu_s_big"] = startup_cpus
         try:
             self.posts(gk, big)
             self.soak(gk, big)

@@ -1,5 +1,4 @@
 import Glibc
-import Synchronization
 
 /// Latency and failure counts of the storage system calls, for `/metrics`.
 ///
@@ -20,7 +19,9 @@ public final class StorageMetrics: Sendable {
         public init() {}
     }
 
-    private let state = Mutex<[String: Histogram]>([:])
+    /// A pthread lock, like all shared state in this module (see `PThreadLock`): ThreadSanitizer
+    /// cannot see a contended `Synchronization.Mutex` and reported these updates as races.
+    private let state = PThreadLock<[String: Histogram]>([:])
 
     public init() {}
 
@@ -46,7 +47,7 @@ public final class InstrumentedFileSystem: FileSystem {
     public let base: any FileSystem
     public let metrics: StorageMetrics
     /// Descriptors opened by `openDirectory`, so their fsync counts as `sync_dir`.
-    private let directories = Mutex<Set<Int32>>([])
+    private let directories = PThreadLock<Set<Int32>>([])
 
     public init(wrapping base: any FileSystem, metrics: StorageMetrics) {
         self.base = base

@@ -52,6 +52,26 @@ import Testing
         #expect(try server.client.get("/api/v1/records").json["total"] as? Int == 0)
     }
 
+    /// Decoding nested arrays through `JSONValue.init(from:)` costs superlinear time: a 1 KB body
+    /// nested 500 deep held a worker thread for ~10 s (found by scripts/checks/hostile.py).
+    @Test func deepNestingIsRefusedBeforeDecoding() throws {
+        func nested(_ depth: Int) -> [UInt8] { Array(("[" + String(repeating: "[", count: depth - 1)
+            + String(repeating: "]", count: depth)).utf8) }
+        #expect(throws: Never.self) { _ = try JSONValue.parse(nested(JSONValue.maxDepth)) }
+        #expect(throws: (any Error).self) { _ = try JSONValue.parse(nested(JSONValue.maxDepth + 1)) }
+        let brackets = #"{"a":"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{{"}"#
+        #expect(throws: Never.self) { _ = try JSONValue.parse(Array(brackets.utf8)) }
+        let server = try TestServer()
+        defer { server.remove() }
+        let body = #"{"item_id":"35","formed_on":"2025-01-02","title":"# + String(repeating: "[", count: 500)
+            + String(repeating: "]", count: 500) + "}"
+        let started = ContinuousClock.now
+        let r = try server.client.request("POST", "/api/v1/records", headers: ["Content-Type": "application/json"],
+                                          body: Array(body.utf8), token: server.officeTokens[TestServer.smeOffice])
+        #expect(r.status == 400, "\(r.text)")
+        #expect(ContinuousClock.now - started < .seconds(2))
+    }
+
     /// "/" followed by a combining mark is one Character: a Character-level split kept it inside
     /// a segment, so a path parameter could contain "/" (found by fuzz/raw-target).
     @Test func aCombiningMarkAfterASlashStillSeparatesSegments() throws {

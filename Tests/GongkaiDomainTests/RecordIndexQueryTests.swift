@@ -108,4 +108,24 @@ import Testing
             }
         }
     }
+
+    @Test func bulkBuildKeepsTheLatestVersionLikeUpserts() {
+        var rng = SplitMix64(seed: 9)
+        var versions: [Record] = []
+        for n in 0..<200 {
+            var r = Self.record(n % 60, &rng)
+            r.version = Int.random(in: 1...4, using: &rng)
+            versions.append(r)
+        }
+        var sequential = RecordIndex()
+        for r in versions { sequential.upsert(r) }
+        let bulk = RecordIndex(versions)
+        #expect(bulk.count == sequential.count)
+        #expect(bulk.publishedCountByItem == sequential.publishedCountByItem)
+        for _ in 0..<100 {
+            let q = Self.randomQuery(&rng, keys: [])
+            let a = bulk.query(q), b = sequential.query(q)
+            #expect(a.records == b.records && a.total == b.total && a.next == b.next, "\(q)")
+        }
+    }
 }

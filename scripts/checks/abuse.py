@@ -313,4 +313,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    gk.run(main, checks)

@@ -41,8 +41,10 @@ lone = facts.get("lone_post", {})
 check("lone POSTs answered 201", lone.get("statuses") == [201], lone)
 for key in [k for k in facts if k.startswith("posts_")]:
     p = facts[key]
+    # wrk stops with up to 1 + 32 POSTs in flight: those are stored but never counted.
+    added = p["records_after"] - p["records_before"]
     check(f"{key}: every acknowledged POST is in the register",
-          p["records_after"] - p["records_before"] == p["ok_responses"] > 0, p)
+          0 < p["ok_responses"] <= added <= p["ok_responses"] + 33, p)
 sizes = facts.get("config", {}).get("sizes", [])
 scan, idx = facts.get(f"records_{sizes[-1]}_scan", {}) if sizes else {}, facts.get(f"records_{sizes[-1]}", {}) if sizes else {}
 check("q by scan and by index find the same totals", scan.get("search_totals") == idx.get("search_totals") != None,

@@ -97,6 +97,20 @@ class Checks:
         sys.exit(1 if self.failed else 0)
 
 
+def run(main, checks):
+    """Runs a check's main(); an unexpected exception becomes a failure, never a missing summary."""
+    try:
+        main()
+    except SystemExit:
+        raise
+    except BaseException:
+        import traceback
+        traceback.print_exc()
+        checks.check("the check ran to its end", False, "unexpected exception (traceback above)")
+        _kill_children()
+        checks.finish()
+
+
 def write_config(path, **overrides):
     """A config file for a test server: the repo defaults with `limits` and others overridden."""
     config = {

@@ -22,6 +22,7 @@ import os
 import random
 import shutil
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import gkcheck as gk  # noqa: E402
@@ -311,7 +312,9 @@ def main():
         checks.check(f"seed record {i} created", r.status == 201, repr(r))
         ids.append(r.json()["id"])
     rid = ids[0]
-    files = [os.path.join(data, n) for n in sorted(os.listdir(data)) if n.endswith((".json", ".jsonl"))]
+    def data_files():
+        return sorted(os.path.join(b, n) for b, _, names in os.walk(data) for n in names)
+    files = data_files()
     before_files = gk.file_bytes(*files)
     before_records = gk.all_records(port, admin)
     before_catalogue = gk.request(port, "GET", "/api/v1/catalogue").body
@@ -327,6 +330,7 @@ def main():
         # per-IP limit never mask what is being tested.
         source = c["source"] or f"127.0.{10 + n // 200}.{1 + n % 200}"
         sources[source] = sources.get(source, 0) + 1
+        started = time.monotonic()
         try:
             r, closed = gk.raw(port, data_bytes, source=source, timeout=10, shutdown_write=True)
         except OSError as e:
@@ -339,6 +343,8 @@ def main():
             checks.check(f"{label}: answered (a close is allowed only where the library does that)",
                          c["close_ok"], "connection closed without a response")
         else:
+            elapsed = time.monotonic() - started
+            checks.check(f"{label}: answered within 2 s", elapsed < 2.0, f"{elapsed:.2f} s")
             statuses[r.status] = statuses.get(r.status, 0) + 1
             ok_status = 400 <= r.status < 500 or r.status in c["allow"]
             checks.check(f"{label}: 4xx", ok_status, repr(r))
@@ -357,7 +363,7 @@ def main():
     after_files = gk.file_bytes(*files)
     changed = [os.path.basename(p) for p in files if before_files[p] != after_files[p]]
     checks.check("stored files byte-for-byte unchanged", not changed, f"changed: {changed}")
-    new_files = sorted(n for n in os.listdir(data) if os.path.join(data, n) not in files)
+    new_files = sorted(set(data_files()) - set(files))
     checks.check("no new files in the data directory", not new_files, str(new_files))
     checks.check("records served unchanged", gk.all_records(port, admin) == before_records)
     checks.check("catalogue served unchanged", gk.request(port, "GET", "/api/v1/catalogue").body == before_catalogue)
@@ -375,4 +381,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    gk.run(main, checks)

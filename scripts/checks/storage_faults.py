@@ -244,4 +244,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    gk.run(main, checks)

@@ -37,6 +37,11 @@ public final class GongkaiApp: Sendable {
             maxConnections: config.maxConnections, perIPConnections: config.perIPConnections,
             connectionTimeoutSeconds: config.connectionTimeoutSeconds, maxBodyBytes: config.maxBodyBytes)
         server = HTTPServer(configuration: http, handler: APIHandler(services: services))
+        // Loading the register parses the whole log on several threads; glibc keeps the freed
+        // parse buffers in its arenas. Hand them back, or they stay in RSS for good (issue 6).
+        #if os(Linux)
+        _ = glibcMallocTrim(0)
+        #endif
         logger.info("opened data directory", metadata: [
             "data_dir": .string(data), "records": .stringConvertible(records.index.read { $0.count }),
             "catalogue_version": .stringConvertible(catalogue.snapshot.version),
@@ -59,3 +64,9 @@ public final class GongkaiApp: Sendable {
         services.logger.info("stopped")
     }
 }
+
+#if os(Linux)
+/// glibc's malloc_trim(3) (declared in malloc.h, which the Glibc module does not import).
+@_silgen_name("malloc_trim")
+private func glibcMallocTrim(_ pad: Int) -> Int32
+#endif

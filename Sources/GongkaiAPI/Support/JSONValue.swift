@@ -32,9 +32,38 @@ enum JSONValue: Sendable, Equatable, Codable {
         }
     }
 
+    /// Deepest nesting accepted. No request body needs more than 4 levels; decoding through
+    /// `init(from:)` costs superlinear time in the depth (500 levels: ~10 s of one worker thread).
+    static let maxDepth = 32
+
     /// Parses bytes; the error text is Foundation's, for the problem detail.
     static func parse(_ bytes: [UInt8]) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+        try checkDepth(bytes)
+        return try JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    }
+
+    /// Refuses arrays and objects nested deeper than `maxDepth` (brackets inside strings ignored).
+    static func checkDepth(_ bytes: [UInt8]) throws {
+        var depth = 0
+        var inString = false
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
+            if inString {
+                if byte == UInt8(ascii: "\\") { i += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == UInt8(ascii: "[") || byte == UInt8(ascii: "{") {
+                depth += 1
+                if depth > maxDepth {
+                    throw DecodingError.dataCorrupted(.init(codingPath: [],
+                        debugDescription: "嵌套超过 \(maxDepth) 层 / nested deeper than \(maxDepth) levels"))
+                }
+            } else if byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}") {
+                depth -= 1
+            }
+            i += 1
+        }
     }
 
     var objectValue: [String: JSONValue]? {

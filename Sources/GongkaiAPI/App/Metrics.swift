@@ -13,6 +13,7 @@ final class Metrics: Sendable {
         var latencySum = 0.0
         var latencyCount = 0
         var serverErrors = 0
+        var auditFailures = 0
     }
 
     private let state = Mutex(State())
@@ -32,6 +33,11 @@ final class Metrics: Sendable {
             s.latencyCount += 1
             if status >= 500 { s.serverErrors += 1 }
         }
+    }
+
+    /// An audit entry could not be written after its change was stored.
+    func countAuditFailure() {
+        state.withLock { $0.auditFailures += 1 }
     }
 
     func render(extra: [String]) -> String {
@@ -56,6 +62,7 @@ final class Metrics: Sendable {
                   "# TYPE gongkai_errors_total counter",
                   "gongkai_errors_total{kind=\"http_5xx\"} \(s.serverErrors)",
                   "gongkai_errors_total{kind=\"storage\"} \(storageErrors)",
+                  "gongkai_errors_total{kind=\"audit\"} \(s.auditFailures)",
                   "# HELP process_start_time_seconds Start time of the process since the Unix epoch in seconds.",
                   "# TYPE process_start_time_seconds gauge",
                   "process_start_time_seconds \(startedAt)"]

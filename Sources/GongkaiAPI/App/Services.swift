@@ -44,11 +44,24 @@ final class Services: Sendable {
                                lookup: { records.record(id: $0) })
     }
 
-    /// Writes an audit entry naming the token; called after the change it describes is durable.
+    /// Writes an audit entry naming the token, after the change it describes is durable.
+    ///
+    /// The change is already on disk when this runs, so a failure here must not be reported to
+    /// the client as "nothing was saved" (a retry would create a duplicate with a new 索引号).
+    /// It is logged as critical with the entry itself, and counted in /metrics instead.
     func recordAudit(_ caller: Caller, action: String, target: String, before: Int?, after: Int?,
-                     detail: String? = nil, now: Double) throws {
-        try audit.append(AuditEntry(at: Timestamp.iso(now), token: caller.tokenName, role: caller.role.rawValue,
-                                    action: action, target: target, beforeVersion: before, afterVersion: after,
-                                    detail: detail))
+                     detail: String? = nil, now: Double) {
+        let entry = AuditEntry(at: Timestamp.iso(now), token: caller.tokenName, role: caller.role.rawValue,
+                               action: action, target: target, beforeVersion: before, afterVersion: after,
+                               detail: detail)
+        do {
+            try audit.append(entry)
+        } catch {
+            metrics.countAuditFailure()
+            logger.critical("audit entry not written; the change itself is stored", metadata: [
+                "action": .string(action), "target": .string(target), "token": .string(caller.tokenName),
+                "error": .string(String(describing: error)),
+            ])
+        }
     }
 }

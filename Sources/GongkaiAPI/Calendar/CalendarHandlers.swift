@@ -32,7 +32,7 @@ enum CalendarHandlers {
         }
         let before = ctx.services.calendar.year(year) == nil ? nil : 1
         try ctx.services.calendar.put(year: year, data)
-        try ctx.services.recordAudit(caller, action: "calendar.put", target: String(year), before: before, after: 1, now: ctx.now)
+        ctx.services.recordAudit(caller, action: "calendar.put", target: String(year), before: before, after: 1, now: ctx.now)
         let calendar = ctx.services.calendar.current
         return Responses.json(CalendarYearView(year: year, data: calendar.years[year], calendar: calendar), cache: "no-store")
     }

@@ -22,7 +22,7 @@ enum CatalogueAdminHandlers {
             catalogue.items.append(item)
             return catalogue
         }
-        try ctx.services.recordAudit(caller, action: "catalogue.item.create", target: item.id, before: before, after: after.version, now: ctx.now)
+        ctx.services.recordAudit(caller, action: "catalogue.item.create", target: item.id, before: before, after: after.version, now: ctx.now)
         guard let saved = after.itemsById[item.id] else { throw APIError.internalError(Message("保存后找不到事项", "item missing after save")) }
         var response = Responses.json(ItemView(item: saved, recordCount: 0), status: 201, cache: "no-store")
         response.headers.add("Location", "/api/v1/catalogue/items/\(Percent.encodeSegment(item.id))")
@@ -42,7 +42,7 @@ enum CatalogueAdminHandlers {
             catalogue.items[i] = item
             return catalogue
         }
-        try ctx.services.recordAudit(caller, action: "catalogue.item.replace", target: id, before: before, after: after.version, now: ctx.now)
+        ctx.services.recordAudit(caller, action: "catalogue.item.replace", target: id, before: before, after: after.version, now: ctx.now)
         let count = ctx.services.records.publishedCounts()[id] ?? 0
         return Responses.json(ItemView(item: after.itemsById[id] ?? item, recordCount: count), cache: "no-store")
     }
@@ -64,7 +64,7 @@ enum CatalogueAdminHandlers {
             catalogue.items.remove(at: i)
             return catalogue
         }
-        try ctx.services.recordAudit(caller, action: "catalogue.item.delete", target: id, before: before, after: after.version, now: ctx.now)
+        ctx.services.recordAudit(caller, action: "catalogue.item.delete", target: id, before: before, after: after.version, now: ctx.now)
         return HTTPResponse(status: 204)
     }
 
@@ -90,7 +90,7 @@ enum CatalogueAdminHandlers {
             }
             return parsed
         }
-        try ctx.services.recordAudit(caller, action: "catalogue.import", target: "catalogue", before: before, after: after.version,
+        ctx.services.recordAudit(caller, action: "catalogue.import", target: "catalogue", before: before, after: after.version,
                                      detail: "\(parsed.items.count) items, \(parsed.warnings.count) warnings", now: ctx.now)
         return Responses.json(ImportResult(version: after.version, items: parsed.items.count, warnings: parsed.warnings), cache: "no-store")
     }

@@ -73,7 +73,7 @@ enum RecordHandlers {
         let input = try RecordInput(try ctx.jsonObject(), creating: true)
         let rules = RecordRules(catalogue: ctx.services.catalogue.snapshot, scope: ctx.services.scope, today: ctx.today)
         let record = try ctx.services.records.create(input, caller: caller, rules: rules, nowText: Timestamp.iso(ctx.now))
-        try ctx.services.recordAudit(caller, action: "record.create", target: record.id, before: nil, after: record.version, now: ctx.now)
+        ctx.services.recordAudit(caller, action: "record.create", target: record.id, before: nil, after: record.version, now: ctx.now)
         var response = Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(record)), status: 201,
                                       etag: RecordService.etag(record), cache: "no-store")
         response.headers.add("Location", "/api/v1/records/\(record.id)")
@@ -95,7 +95,7 @@ enum RecordHandlers {
         ) { record in
             try apply(input, to: &record, caller: caller, rules: rules)
         }
-        try ctx.services.recordAudit(caller, action: "record.update", target: id, before: before.version, after: after.version, now: ctx.now)
+        ctx.services.recordAudit(caller, action: "record.update", target: id, before: before.version, after: after.version, now: ctx.now)
         return Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(after)), etag: RecordService.etag(after), cache: "no-store")
     }
 
@@ -121,7 +121,7 @@ enum RecordHandlers {
             }
             record.withdrawn = Withdrawal(reason: reason.value ?? "", at: now, by: caller.tokenName)
         }
-        try ctx.services.recordAudit(caller, action: "record.withdraw", target: id, before: before.version, after: after.version,
+        ctx.services.recordAudit(caller, action: "record.withdraw", target: id, before: before.version, after: after.version,
                                      detail: reason.value, now: ctx.now)
         return Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(after)), etag: RecordService.etag(after), cache: "no-store")
     }

@@ -64,7 +64,7 @@ enum ReportHandlers {
             throw APIError.invalidFields([FieldProblem("amount", "必须是不小于 0 的数字（单位：万元）", "must be a number ≥ 0 (in 万元)")])
         }
         try ctx.services.reports.setFees(year: year, amount: amount)
-        try ctx.services.recordAudit(caller, action: "report.fees", target: String(year), before: nil, after: nil,
+        ctx.services.recordAudit(caller, action: "report.fees", target: String(year), before: nil, after: nil,
                                      detail: String(amount), now: ctx.now)
         return Responses.json(annualSection(ctx, year: year), cache: "no-store")
     }

@@ -51,37 +51,37 @@ final class AccessLog: Sendable {
     var droppedLines: Int { pending.withLock { $0.dropped } }
 
     func record(method: String, path: String, status: Int, bytes: Int, micros: Int, remote: String, requestId: String) {
-        var line: [UInt8] = []
-        line.reserveCapacity(96 + path.utf8.count + requestId.utf8.count)
-        line.append(contentsOf: " info gongkai: bytes=".utf8)
-        Self.appendDecimal(bytes, to: &line)
-        line.append(contentsOf: " method=".utf8)
-        line.append(contentsOf: method.utf8)
-        line.append(contentsOf: " ms=".utf8)
-        Self.appendDecimal(micros / 1000, to: &line)
-        line.append(0x2E)
-        let fraction = micros % 1000
-        if fraction < 100 { line.append(0x30) }
-        if fraction < 10 { line.append(0x30) }
-        Self.appendDecimal(fraction, to: &line)
-        line.append(contentsOf: " path=".utf8)
-        Self.appendEscaped(path, to: &line)
-        line.append(contentsOf: " remote=".utf8)
-        Self.appendEscaped(remote, to: &line)
-        line.append(contentsOf: " request_id=".utf8)
-        Self.appendEscaped(requestId, to: &line)
-        line.append(contentsOf: " status=".utf8)
-        Self.appendDecimal(status, to: &line)
-        line.append(contentsOf: " [GongkaiAPI] access\n".utf8)
+        // Written straight into the shared buffer under its lock: no line array to allocate,
+        // and runs of bytes that need no escape are copied whole.
+        let bound = 160 + 3 * (method.utf8.count + path.utf8.count + remote.utf8.count + requestId.utf8.count)
         let now = time(nil)
         pending.withLock { p in
             if now != p.second { p.stamp = Self.timestamp(now); p.second = now }
-            guard p.bytes.count + p.stamp.count + line.count <= Self.capacity else {
+            guard p.bytes.count + p.stamp.count + bound <= Self.capacity else {
                 p.dropped += 1
                 return
             }
             p.bytes.append(contentsOf: p.stamp)
-            p.bytes.append(contentsOf: line)
+            p.bytes.append(contentsOf: " info gongkai: bytes=".utf8)
+            Self.appendDecimal(bytes, to: &p.bytes)
+            p.bytes.append(contentsOf: " method=".utf8)
+            Self.appendEscaped(method, to: &p.bytes)
+            p.bytes.append(contentsOf: " ms=".utf8)
+            Self.appendDecimal(micros / 1000, to: &p.bytes)
+            p.bytes.append(0x2E)
+            let fraction = micros % 1000
+            if fraction < 100 { p.bytes.append(0x30) }
+            if fraction < 10 { p.bytes.append(0x30) }
+            Self.appendDecimal(fraction, to: &p.bytes)
+            p.bytes.append(contentsOf: " path=".utf8)
+            Self.appendEscaped(path, to: &p.bytes)
+            p.bytes.append(contentsOf: " remote=".utf8)
+            Self.appendEscaped(remote, to: &p.bytes)
+            p.bytes.append(contentsOf: " request_id=".utf8)
+            Self.appendEscaped(requestId, to: &p.bytes)
+            p.bytes.append(contentsOf: " status=".utf8)
+            Self.appendDecimal(status, to: &p.bytes)
+            p.bytes.append(contentsOf: " [GongkaiAPI] access\n".utf8)
         }
     }
 
@@ -130,16 +130,20 @@ final class AccessLog: Sendable {
         line.append(0x30 + UInt8(value % 10))
     }
 
+    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
+
     private static func appendEscaped(_ text: String, to line: inout [UInt8]) {
-        let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-        for byte in text.utf8 {
-            if byte <= 0x20 || byte == 0x7F {
+        var text = text
+        text.withUTF8 { bytes in
+            var run = 0
+            for i in 0..<bytes.count where bytes[i] <= 0x20 || bytes[i] == 0x7F {
+                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
                 line.append(0x25)
-                line.append(hex[Int(byte >> 4)])
-                line.append(hex[Int(byte & 0xF)])
-            } else {
-                line.append(byte)
+                line.append(hex[Int(bytes[i] >> 4)])
+                line.append(hex[Int(bytes[i] & 0xF)])
+                run = i + 1
             }
+            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
         }
     }
 

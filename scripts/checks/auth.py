@@ -141,11 +141,7 @@ def main():
         for name in names:
             m = stat.S_IMODE(os.stat(os.path.join(base_dir, name)).st_mode)
             checks.check(f"{name} not world-readable ({oct(m)})", m & 0o007 == 0)
-    if checks.failed == 0 and not os.environ.get("GK_KEEP"):
-        shutil.rmtree(base, ignore_errors=True)
-    else:
-        gk.log(f"kept {base}")
-    checks.finish()
+    gk.finish(base, checks)
 
 
 if __name__ == "__main__":

@@ -159,11 +159,7 @@ def main():
                  p.returncode != 0 and "records.jsonl" in p.stderr + p.stdout, (p.stderr + p.stdout)[-300:])
     checks.check("nothing is created by the refused restore", not os.path.exists(target))
     gk.log(f"{writes_during} records written during the backups")
-    if checks.failed == 0 and not os.environ.get("GK_KEEP"):
-        shutil.rmtree(base, ignore_errors=True)
-    else:
-        gk.log(f"kept {base}")
-    checks.finish()
+    gk.finish(base, checks)
 
 
 if __name__ == "__main__":

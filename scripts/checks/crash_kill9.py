@@ -371,11 +371,7 @@ def main():
     finally:
         if server:
             server.kill()
-        if not os.environ.get("GK_KEEP") and checks.failed == 0:
-            shutil.rmtree(base, ignore_errors=True)
-        else:
-            gk.log(f"data kept in {base}")
-    checks.finish()
+    gk.finish(base, checks)
 
 
 if __name__ == "__main__":

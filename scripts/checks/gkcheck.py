@@ -11,6 +11,7 @@
 import atexit
 import json
 import os
+import shutil
 import re
 import signal
 import socket
@@ -469,6 +470,16 @@ def temp_files(directory):
             if name.startswith(".tmp-") or name.startswith(".dat.nosync"):
                 found.append(os.path.join(base, name))
     return found
+
+
+def finish(base, checks):
+    """Removes the check's temporary directory unless something failed or GK_KEEP is set,
+    then prints the closing `N passed, M failed` line."""
+    if checks.failed == 0 and not os.environ.get("GK_KEEP"):
+        shutil.rmtree(base, ignore_errors=True)
+    else:
+        log(f"data kept in {base}")
+    checks.finish()
 
 
 def tmpdir(prefix):

@@ -373,11 +373,7 @@ def main():
     checks.check("server stops with exit 0", code == 0, f"exit {code}")
     gk.log(f"{len(CASES)} cases; statuses {dict(sorted(statuses.items()))}; "
            f"{library_answers} answered by libmicrohttpd itself; {closes} closed without a response")
-    if checks.failed == 0 and not os.environ.get("GK_KEEP"):
-        shutil.rmtree(base, ignore_errors=True)
-    else:
-        gk.log(f"kept {base}")
-    checks.finish()
+    gk.finish(base, checks)
 
 
 if __name__ == "__main__":

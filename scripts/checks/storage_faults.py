@@ -236,11 +236,7 @@ def main():
     checks.check("after restart: every JSON file and line parses", not problems, "; ".join(problems[:3]))
     server.stop()
     real_enospc(base)
-    if checks.failed == 0 and not os.environ.get("GK_KEEP"):
-        shutil.rmtree(base, ignore_errors=True)
-    else:
-        gk.log(f"data kept in {base}")
-    checks.finish()
+    gk.finish(base, checks)
 
 
 if __name__ == "__main__":

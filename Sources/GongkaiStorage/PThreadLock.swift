@@ -2,14 +2,19 @@ import Glibc
 
 /// A value guarded by a pthread mutex, with a condition variable to wait for it to change.
 ///
-/// Used for every piece of shared state in this module, instead of `Synchronization.Mutex`:
+/// Used for every piece of shared state in this module and for the API's per-request state,
+/// instead of `Synchronization.Mutex`:
 /// - group commit needs followers to sleep until their batch is durable, and `Mutex` has no
 ///   condition variable;
 /// - on Linux a contended `Mutex` is handed over inside the kernel (a PI futex), which
 ///   ThreadSanitizer cannot see, so `swift test --sanitize=thread` reports every contended
 ///   `Mutex`-protected access as a data race (reproduced on Swift 6.3.1: two threads appending to
 ///   a `PThreadLock<[Int]>` while one sleeps inside the lock). pthread mutexes are intercepted by TSan,
-///   so with this lock a TSan report means a real race.
+///   so with this lock a TSan report means a real race;
+/// - that PI futex also hands a contended lock to the thread that waited, even when it is not
+///   running: with libmicrohttpd's 4 threads on one busy core every request then queued behind
+///   a descheduled owner (a lock convoy). Measured: `Mutex._lockSlow` was 33% of the server's
+///   CPU under `wrk -c32` on the catalogue; a glibc mutex lets the running thread take it.
 ///
 /// Why `@unchecked Sendable` is sound:
 /// - `state` is read and written only inside `withLock` / `wait(until:)`, i.e. only while
@@ -19,12 +24,12 @@ import Glibc
 ///   must not be copied or moved); they are destroyed in `deinit`, when no thread can hold a
 ///   reference any more.
 /// - `State: Sendable`, so values moved in and out of the lock may cross threads.
-final class PThreadLock<State: Sendable>: @unchecked Sendable {
+package final class PThreadLock<State: Sendable>: @unchecked Sendable {
     private var state: State
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
 
-    init(_ state: State) {
+    package init(_ state: State) {
         self.state = state
         mutex = .allocate(capacity: 1)
         condition = .allocate(capacity: 1)
@@ -39,14 +44,14 @@ final class PThreadLock<State: Sendable>: @unchecked Sendable {
         mutex.deallocate()
     }
 
-    func withLock<R, E: Error>(_ body: (inout State) throws(E) -> R) throws(E) -> R {
+    package func withLock<R, E: Error>(_ body: (inout State) throws(E) -> R) throws(E) -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&state)
     }
 
     /// Runs `body` under the lock until it returns non-nil, sleeping on the condition between tries.
-    func wait<R>(until body: (inout State) -> R?) -> R {
+    package func wait<R>(until body: (inout State) -> R?) -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while true {
@@ -56,7 +61,7 @@ final class PThreadLock<State: Sendable>: @unchecked Sendable {
     }
 
     /// Wakes every waiter so it re-checks its condition.
-    func broadcast() {
+    package func broadcast() {
         pthread_cond_broadcast(condition)
     }
 }

@@ -1,5 +1,6 @@
 import Glibc
 import Synchronization
+import GongkaiStorage
 
 /// The access log: one line per request, formatted on the request's thread into a bounded
 /// in-memory buffer and written to stderr by a background thread, so a request never waits
@@ -23,10 +24,10 @@ final class AccessLog: Sendable {
         var stamp: [UInt8] = []
     }
 
-    private let pending = Mutex(Pending())
+    private let pending = PThreadLock(Pending())
     /// Held while writing, so the writer thread and `flush()` never interleave; holds the
     /// spare buffer that is swapped with the pending one.
-    private let output = Mutex<[UInt8]>([])
+    private let output = PThreadLock<[UInt8]>([])
     private let fd: Int32
     private let stopped = Atomic<Bool>(false)
 

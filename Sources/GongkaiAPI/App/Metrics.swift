@@ -1,7 +1,6 @@
 import Foundation
 import GongkaiHTTP
 import GongkaiStorage
-import Synchronization
 
 /// Request counters and a latency histogram, rendered in Prometheus text format.
 final class Metrics: Sendable {
@@ -16,7 +15,7 @@ final class Metrics: Sendable {
         var auditFailures = 0
     }
 
-    private let state = Mutex(State())
+    private let state = PThreadLock(State())
     /// Latency and failures of the storage system calls (write, fsync, directory sync, rename).
     let storage: StorageMetrics
     let startedAt = Date().timeIntervalSince1970

@@ -1,4 +1,4 @@
-import Synchronization
+import GongkaiStorage
 
 /// Slows down token guessing: after `limit` failed authentications from one address within
 /// `window` seconds, that address gets 429 until the window has passed.
@@ -10,7 +10,7 @@ final class FailureLimiter: Sendable {
 
     private let limit: Int
     private let window: Double
-    private let entries = Mutex<[String: Entry]>([:])
+    private let entries = PThreadLock<[String: Entry]>([:])
 
     init(limit: Int = 10, window: Double = 60) {
         self.limit = limit

@@ -1,7 +1,6 @@
 import Foundation
 import GongkaiDomain
 import GongkaiStorage
-import Synchronization
 
 /// The working-day calendar: the bundled 国务院办公厅 notices for 2020–2026, overridden or
 /// extended by `calendar/<year>.json` files in the data directory (written by the API or by
@@ -9,8 +8,8 @@ import Synchronization
 final class CalendarService: Sendable {
     private let directory: String
     private let fileSystem: any FileSystem
-    private let calendar: Mutex<WorkingCalendar>
-    private let writer = Mutex(())
+    private let calendar: PThreadLock<WorkingCalendar>
+    private let writer = PThreadLock(())
 
     init(dataDirectory: String, fileSystem: any FileSystem) throws {
         directory = dataDirectory + "/calendar"
@@ -25,7 +24,7 @@ final class CalendarService: Sendable {
             }
             calendar = calendar.replacing(year: year, with: stored)
         }
-        self.calendar = Mutex(calendar)
+        self.calendar = PThreadLock(calendar)
     }
 
     var current: WorkingCalendar { calendar.withLock { $0 } }

@@ -1,26 +1,25 @@
 import GongkaiDomain
 import GongkaiImport
 import GongkaiStorage
-import Synchronization
 
 /// Holds the current catalogue, persists each change to `catalogue.json` before it becomes
 /// visible, and bumps the version on every change.
 final class CatalogueService: Sendable {
     private let file: DocumentFile<StoredCatalogue>
-    private let current: Mutex<CatalogueSnapshot>
+    private let current: PThreadLock<CatalogueSnapshot>
     /// Serialises read-modify-write of the catalogue; readers never wait on it.
-    private let writer = Mutex(())
+    private let writer = PThreadLock(())
 
     /// Loads `catalogue.json`, or imports the embedded seed when the data directory is new.
     init(file: DocumentFile<StoredCatalogue>, now: Double) throws {
         self.file = file
         if let stored = try file.load() {
-            current = Mutex(CatalogueSnapshot(Self.withRules(stored)))
+            current = PThreadLock(CatalogueSnapshot(Self.withRules(stored)))
         } else {
             let seed = try CatalogueImporter.parse(EmbeddedSeedCatalogue.text)
             let stored = Self.withRules(StoredCatalogue(version: 1, updatedAt: Timestamp.iso(now), catalogue: seed))
             try file.save(stored)
-            current = Mutex(CatalogueSnapshot(stored))
+            current = PThreadLock(CatalogueSnapshot(stored))
         }
     }
 

@@ -2,7 +2,8 @@ import GongkaiDomain
 
 /// One version of the catalogue with its response bytes encoded once, so the hot
 /// `GET /api/v1/catalogue` path copies bytes instead of encoding JSON per request.
-struct CatalogueSnapshot: Sendable {
+/// A class so that a reader takes one reference, not a copy of every field.
+final class CatalogueSnapshot: Sendable {
     let stored: StoredCatalogue
     let itemsById: [String: CatalogueItem]
     let body: [UInt8]

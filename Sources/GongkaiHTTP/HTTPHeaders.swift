@@ -68,6 +68,8 @@ public struct HTTPHeaders: Sendable, Sequence, ExpressibleByDictionaryLiteral {
 
     /// ASCII case-insensitive comparison, without allocating lowercased copies.
     static func isSameName(_ lhs: String, _ rhs: String) -> Bool {
+        // O(1) for native strings, and most names differ in length: the common answer early.
+        guard lhs.utf8.count == rhs.utf8.count else { return false }
         var left = lhs.utf8.makeIterator()
         var right = rhs.utf8.makeIterator()
         while true {

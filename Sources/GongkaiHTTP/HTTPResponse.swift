@@ -6,17 +6,27 @@
 /// decides `Content-Length`, so return the same body as for GET.
 public struct HTTPResponse: Sendable {
     /// The status code, 100...599 (anything else is sent as 500).
-    public var status: Int
+    public var status: Int { didSet { prepared = nil } }
     /// Response header fields. A value containing CR, LF or NUL turns the response into a
     /// bare 500; a field with an empty value is left out (libmicrohttpd cannot send one).
-    public var headers: HTTPHeaders
+    public var headers: HTTPHeaders { didSet { prepared = nil } }
     /// The body bytes.
-    public var body: [UInt8]
+    public var body: [UInt8] { didSet { prepared = nil } }
+    /// The libmicrohttpd response built once for exactly these status, headers and body.
+    /// Any change to them drops it (the observers above), so a caller that adds a header
+    /// can never send the prepared answer without it.
+    public private(set) var prepared: PreparedResponse?
 
     /// Creates a response.
     public init(status: Int, headers: HTTPHeaders = .init(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// The response a `PreparedResponse` was built from, queued without building it again.
+    public init(_ prepared: PreparedResponse) {
+        self = prepared.response
+        self.prepared = prepared
     }
 }

@@ -27,6 +27,11 @@ struct RawTarget: Sendable {
     }
 
     init(parsing raw: [UInt8]) throws(Invalid) {
+        if let path = Self.plainPath(raw) {
+            self.path = path
+            query = []
+            return
+        }
         guard !raw.isEmpty else { throw Invalid(reason: "empty request target") }
         if let bad = raw.first(where: { $0 <= 0x20 || $0 == 0x7F }) {
             throw Invalid(reason: bad == 0x20 ? "space in request target" : "control character in request target")
@@ -41,6 +46,40 @@ struct RawTarget: Sendable {
             query = try Self.decodeQuery(target[target.index(after: queryStart)...])
         } else {
             query = []
+        }
+    }
+
+    /// The common target decided in one pass without allocating: an origin-form path of
+    /// letters, digits and `-._~/` with no query, no empty and no dot segment, which every
+    /// rule below would pass unchanged. Nil sends anything else through the general rules.
+    private static func plainPath(_ raw: [UInt8]) -> String? {
+        guard raw.first == UInt8(ascii: "/") else { return nil }
+        var segmentStart = 1
+        var dotsOnly = true
+        for index in 1...raw.count {
+            let byte = index < raw.count ? raw[index] : UInt8(ascii: "/")
+            if byte == UInt8(ascii: "/") {
+                let length = index - segmentStart
+                let isLast = index == raw.count
+                if (length == 0 && !isLast) || (length > 0 && length <= 2 && dotsOnly) { return nil }
+                segmentStart = index + 1
+                dotsOnly = true
+                continue
+            }
+            guard isPlain(byte) else { return nil }
+            if byte != UInt8(ascii: ".") { dotsOnly = false }
+        }
+        return String(decoding: raw, as: UTF8.self)
+    }
+
+    private static func isPlain(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+             UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+             UInt8(ascii: "_"), UInt8(ascii: "~"):
+            true
+        default:
+            false
         }
     }
 

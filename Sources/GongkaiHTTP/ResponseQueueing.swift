@@ -16,29 +16,39 @@ final class ResponseBody {
 }
 
 extension ServerContext {
-    /// Creates the MHD response, adds the headers and queues it.
-    /// A header MHD refuses (CR, LF or NUL in it) turns the whole response into a bare 500,
-    /// so a half-built response never goes out.
+    /// Queues the response: its prepared MHD object when it has one and the connection stays
+    /// open, else a fresh MHD response built from it. A header MHD refuses (CR, LF or NUL in
+    /// it) turns the whole response into a bare 500, so a half-built response never goes out.
     func queue(_ response: HTTPResponse, on connection: OpaquePointer, closeConnection: Bool) -> MHD_Result {
-        let status = (100...599).contains(response.status) ? response.status : 500
-        guard let mhdResponse = Self.makeMHDResponse(body: response.body) else { return .NO }
-        defer { MHD_destroy_response(mhdResponse) }
-        var isComplete = true
-        // MHD cannot send an empty field value (0.9.75 refuses it); such a field is left out.
-        for (name, value) in response.headers where !value.isEmpty && !Self.isFramingHeader(name) {
-            if !Self.addHeader(mhdResponse, name, value) {
-                isComplete = false
-                break
-            }
+        let mustClose = closeConnection || isDraining.load(ordering: .relaxed)
+        if let prepared = response.prepared, !mustClose {
+            return MHD_queue_response(connection, UInt32(prepared.response.status), prepared.handle)
         }
-        if !isComplete {
+        let status = (100...599).contains(response.status) ? response.status : 500
+        guard let mhdResponse = Self.makeMHDResponse(response) else {
+            // Out of memory even for an empty response: nothing can be sent, close.
+            if response.headers.count == 0 && response.body.isEmpty { return .NO }
             libraryLog.record("gongkai: response header refused by libmicrohttpd; sent 500 instead")
             return queue(HTTPResponse(status: 500), on: connection, closeConnection: true)
         }
-        if closeConnection || isDraining.load(ordering: .relaxed) {
+        defer { MHD_destroy_response(mhdResponse) }
+        if mustClose {
             _ = Self.addHeader(mhdResponse, "Connection", "close")
         }
         return MHD_queue_response(connection, UInt32(status), mhdResponse)
+    }
+
+    /// An MHD response with the body and every header, or nil if MHD refuses one of them.
+    static func makeMHDResponse(_ response: HTTPResponse) -> OpaquePointer? {
+        guard let mhdResponse = makeMHDResponse(body: response.body) else { return nil }
+        // MHD cannot send an empty field value (0.9.75 refuses it); such a field is left out.
+        for (name, value) in response.headers where !value.isEmpty && !isFramingHeader(name) {
+            if !addHeader(mhdResponse, name, value) {
+                MHD_destroy_response(mhdResponse)
+                return nil
+            }
+        }
+        return mhdResponse
     }
 
     private static func makeMHDResponse(body: [UInt8]) -> OpaquePointer? {

@@ -44,20 +44,23 @@ enum SocketAddress {
     /// The numeric text of a peer address ("127.0.0.1", "::1"), or nil.
     static func describe(_ address: UnsafePointer<sockaddr>?) -> String? {
         guard let address else { return nil }
-        var text = [CChar](repeating: 0, count: Int(INET6_ADDRSTRLEN) + 1)
-        switch Int32(address.pointee.sa_family) {
-        case AF_INET:
-            return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
-                var raw = v4.pointee.sin_addr
-                return inet_ntop(AF_INET, &raw, &text, socklen_t(text.count)).map { String(cString: $0) }
+        // On the stack: this runs for every request.
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: Int(INET6_ADDRSTRLEN) + 1) { text in
+            let length = socklen_t(text.count)
+            switch Int32(address.pointee.sa_family) {
+            case AF_INET:
+                return address.withMemoryRebound(to: sockaddr_in.self, capacity: 1) { v4 in
+                    var raw = v4.pointee.sin_addr
+                    return inet_ntop(AF_INET, &raw, text.baseAddress, length).map { String(cString: $0) }
+                }
+            case AF_INET6:
+                return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
+                    var raw = v6.pointee.sin6_addr
+                    return inet_ntop(AF_INET6, &raw, text.baseAddress, length).map { String(cString: $0) }
+                }
+            default:
+                return nil
             }
-        case AF_INET6:
-            return address.withMemoryRebound(to: sockaddr_in6.self, capacity: 1) { v6 in
-                var raw = v6.pointee.sin6_addr
-                return inet_ntop(AF_INET6, &raw, &text, socklen_t(text.count)).map { String(cString: $0) }
-            }
-        default:
-            return nil
         }
     }
 }

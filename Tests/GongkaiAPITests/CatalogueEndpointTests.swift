@@ -43,6 +43,46 @@ import Testing
         #expect(Array(gzip.body.prefix(2)) == [0x1f, 0x8b])
     }
 
+    @Test func theCachedAnswersCarryTheSameSafetyHeadersAsEveryOtherResponse() throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        let plain = try server.client.get("/api/v1/catalogue")
+        let gzip = try server.client.get("/api/v1/catalogue", headers: ["Accept-Encoding": "gzip"])
+        let notModified = try server.client.get("/api/v1/catalogue", headers: ["If-None-Match": plain.header("ETag") ?? ""])
+        for r in [plain, gzip, notModified] {
+            #expect(r.header("X-Content-Type-Options") == "nosniff")
+            #expect(r.header("Cache-Control") == "public, no-cache")
+            #expect(r.header("Vary")?.contains("Accept-Encoding") == true)
+        }
+        #expect(plain.header("Content-Type") == "application/json; charset=utf-8")
+        #expect(notModified.status == 304)
+    }
+
+    @Test func aClientsRequestIdAndOriginStillReachTheCachedCatalogue() throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        let traced = try server.client.get("/api/v1/catalogue", headers: ["X-Request-Id": "poll-42"])
+        #expect(traced.header("X-Request-Id") == "poll-42")
+        let crossSite = try server.client.get("/api/v1/catalogue", headers: ["Origin": "https://www.example.gov.cn", "Accept-Encoding": "gzip"])
+        #expect(crossSite.header("Access-Control-Allow-Origin") == "*")
+        #expect(crossSite.header("Content-Encoding") == "gzip")
+        let plain = try server.client.get("/api/v1/catalogue")
+        #expect(plain.header("Access-Control-Allow-Origin") == nil)
+    }
+
+    @Test func aNewCatalogueVersionReplacesTheCachedAnswers() throws {
+        let server = try TestServer()
+        defer { server.remove() }
+        let before = try server.client.get("/api/v1/catalogue")
+        let etag = try #require(before.header("ETag"))
+        let created = try server.client.json("POST", "/api/v1/catalogue/items", AdminEndpointTests.newItem, token: server.adminToken)
+        #expect(created.status == 201, "\(created.text)")
+        let after = try server.client.get("/api/v1/catalogue", headers: ["If-None-Match": etag])
+        #expect(after.status == 200)
+        #expect(after.header("ETag") != etag)
+        #expect((after.json["items"] as? [Any])?.count == (before.json["items"] as? [Any]).map { $0.count + 1 })
+    }
+
     @Test func headReturnsTheHeadersWithoutABody() throws {
         let server = try TestServer()
         defer { server.remove() }

@@ -39,6 +39,9 @@ import Testing
         ("/q?x=%ff", "invalid UTF-8 in query"),
         ("/q?x=%g1", "malformed percent-encoding"),
         ("", "empty request target"),
+        ("/a/..", "dot segment in path"),
+        ("/..", "dot segment in path"),
+        ("/a/b//", "empty path segment"),
     ])
     func refusesHostileTargets(raw: String, expected: String) {
         #expect(reason(raw) == expected, "target \(raw)")
@@ -63,6 +66,14 @@ import Testing
     @Test func acceptsRootAndOneTrailingSlash() throws {
         #expect(try RawTarget(parsing: "/").path == "/")
         #expect(try RawTarget(parsing: "/docs/").path == "/docs/")
+    }
+
+    @Test func plainTargetsKeepTheirPathExactlyAndHaveNoQuery() throws {
+        for raw in ["/api/v1/catalogue", "/a/b/", "/~user/-_.x", "/A9", "/..."] {
+            let target = try RawTarget(parsing: raw)
+            #expect(target.path == raw)
+            #expect(target.query.isEmpty)
+        }
     }
 
     @Test func acceptsDotsThatAreNotDotSegments() throws {

@@ -106,9 +106,14 @@ final class APIHandler: HTTPHandler {
         return response
     }
 
+    /// A prepared response (the catalogue, built once per version) already says nosniff and
+    /// goes out as built, without an X-Request-Id, unless the client sent one to be echoed;
+    /// every other response gets both. The access log records the id either way.
     private func finish(_ response: inout HTTPResponse, request: HTTPRequest, requestId: String) {
-        response.headers.set("X-Request-Id", requestId)
-        response.headers.set("X-Content-Type-Options", "nosniff")
+        if response.prepared == nil || request.headers["X-Request-Id"] != nil {
+            response.headers.set("X-Request-Id", requestId)
+            response.headers.set("X-Content-Type-Options", "nosniff")
+        }
         cors.decorate(&response, request: request)
     }
 

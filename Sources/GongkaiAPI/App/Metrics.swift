@@ -7,12 +7,18 @@ final class Metrics: Sendable {
     static let buckets: [Double] = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5]
 
     private struct State {
-        var requests: [String: Int] = [:]           // "route\u{0}status" → count
+        var requests: [RouteStatus: Int] = [:]
         var bucketCounts = [Int](repeating: 0, count: Metrics.buckets.count)
         var latencySum = 0.0
         var latencyCount = 0
         var serverErrors = 0
         var auditFailures = 0
+    }
+
+    /// A counter's labels; a struct key, so counting a request allocates nothing.
+    private struct RouteStatus: Hashable {
+        let route: String
+        let status: Int
     }
 
     private let state = PThreadLock(State())
@@ -26,7 +32,7 @@ final class Metrics: Sendable {
 
     func observe(route: String, status: Int, seconds: Double) {
         state.withLock { s in
-            s.requests["\(route)\u{0}\(status)", default: 0] += 1
+            s.requests[RouteStatus(route: route, status: status), default: 0] += 1
             for (i, bound) in Metrics.buckets.enumerated() where seconds <= bound { s.bucketCounts[i] += 1 }
             s.latencySum += seconds
             s.latencyCount += 1
@@ -43,9 +49,8 @@ final class Metrics: Sendable {
         let s = state.withLock { $0 }
         var lines = ["# HELP gongkai_http_requests_total Requests by route and status.",
                      "# TYPE gongkai_http_requests_total counter"]
-        for (key, count) in s.requests.sorted(by: { $0.key < $1.key }) {
-            let parts = key.split(separator: "\u{0}", omittingEmptySubsequences: false)
-            lines.append("gongkai_http_requests_total{route=\"\(Self.escape(String(parts[0])))\",status=\"\(parts[1])\"} \(count)")
+        for (key, count) in s.requests.sorted(by: { ($0.key.route, $0.key.status) < ($1.key.route, $1.key.status) }) {
+            lines.append("gongkai_http_requests_total{route=\"\(Self.escape(key.route))\",status=\"\(key.status)\"} \(count)")
         }
         lines += ["# HELP gongkai_http_request_duration_seconds Time spent in handlers.",
                   "# TYPE gongkai_http_request_duration_seconds histogram"]

@@ -11,13 +11,8 @@ enum CatalogueHandlers {
     static func catalogue(_ ctx: RequestContext) throws -> HTTPResponse {
         let snapshot = ctx.services.catalogue.snapshot
         if ctx.request.query.isEmpty {
-            var response = Responses.json(snapshot.body, etag: snapshot.etag)
-            if let gzip = snapshot.gzipBody, Negotiation.acceptsGzip(ctx.request.headers["Accept-Encoding"]) {
-                response.body = gzip
-                response.headers.add("Content-Encoding", "gzip")
-            }
-            response.headers.add("Vary", "Accept-Encoding")
-            return response
+            return snapshot.response(ifNoneMatch: ctx.request.headers["If-None-Match"],
+                                     acceptEncoding: ctx.request.headers["Accept-Encoding"])
         }
         let query = try QueryReader(ctx.request, allowed: filterNames)
         let filter = ItemFilter(query)

@@ -18,6 +18,14 @@ struct EchoHandler: HTTPHandler {
             usleep(400_000)
             return HTTPResponse(status: 200, body: Array("slow done".utf8))
         }
+        if request.path == "/prepared" {
+            return HTTPResponse(Self.prepared)
+        }
+        if request.path == "/prepared-changed" {
+            var response = HTTPResponse(Self.prepared)
+            response.headers.add("X-Changed", "yes")
+            return response
+        }
         if request.path == "/inject" {
             return HTTPResponse(status: 200, headers: ["X-Evil": "a\r\nSet-Cookie: x=1"], body: Array("nope".utf8))
         }
@@ -31,6 +39,11 @@ struct EchoHandler: HTTPHandler {
         let body = request.body.isEmpty ? Array("hello \(request.path)".utf8) : request.body
         return HTTPResponse(status: 200, headers: headers, body: body)
     }
+
+    /// One response built once and queued for every `/prepared` request.
+    static let prepared = PreparedResponse(HTTPResponse(
+        status: 200, headers: ["Content-Type": "text/plain", "X-Prepared": "once"], body: Array("prepared body".utf8)
+    ))!
 
     func reject(_ rejection: HTTPRejection, method: String, target: String, headers: HTTPHeaders) -> HTTPResponse {
         probe.rejected.add(1, ordering: .relaxed)

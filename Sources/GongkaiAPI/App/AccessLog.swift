@@ -52,37 +52,42 @@ final class AccessLog: Sendable {
     var droppedLines: Int { pending.withLock { $0.dropped } }
 
     func record(method: String, path: String, status: Int, bytes: Int, micros: Int, remote: String, requestId: String) {
-        // Written straight into the shared buffer under its lock: no line array to allocate,
-        // and runs of bytes that need no escape are copied whole.
-        let bound = 160 + 3 * (method.utf8.count + path.utf8.count + remote.utf8.count + requestId.utf8.count)
         let now = time(nil)
-        pending.withLock { p in
-            if now != p.second { p.stamp = Self.timestamp(now); p.second = now }
-            guard p.bytes.count + p.stamp.count + bound <= Self.capacity else {
-                p.dropped += 1
-                return
-            }
-            p.bytes.append(contentsOf: p.stamp)
-            p.bytes.append(contentsOf: " info gongkai: bytes=".utf8)
-            Self.appendDecimal(bytes, to: &p.bytes)
-            p.bytes.append(contentsOf: " method=".utf8)
-            Self.appendEscaped(method, to: &p.bytes)
-            p.bytes.append(contentsOf: " ms=".utf8)
-            Self.appendDecimal(micros / 1000, to: &p.bytes)
-            p.bytes.append(0x2E)
+        let bound = 192 + 3 * (method.utf8.count + path.utf8.count + remote.utf8.count + requestId.utf8.count)
+        // Formatted into stack memory outside the lock with plain stores (no array growth
+        // checks); under the lock only the per-second timestamp and one copy.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
+            var line = LineWriter(buffer)
+            line.append(" info gongkai: bytes=")
+            line.appendDecimal(bytes)
+            line.append(" method=")
+            line.appendEscaped(method)
+            line.append(" ms=")
+            line.appendDecimal(micros / 1000)
+            line.append(".")
             let fraction = micros % 1000
-            if fraction < 100 { p.bytes.append(0x30) }
-            if fraction < 10 { p.bytes.append(0x30) }
-            Self.appendDecimal(fraction, to: &p.bytes)
-            p.bytes.append(contentsOf: " path=".utf8)
-            Self.appendEscaped(path, to: &p.bytes)
-            p.bytes.append(contentsOf: " remote=".utf8)
-            Self.appendEscaped(remote, to: &p.bytes)
-            p.bytes.append(contentsOf: " request_id=".utf8)
-            Self.appendEscaped(requestId, to: &p.bytes)
-            p.bytes.append(contentsOf: " status=".utf8)
-            Self.appendDecimal(status, to: &p.bytes)
-            p.bytes.append(contentsOf: " [GongkaiAPI] access\n".utf8)
+            if fraction < 100 { line.append("0") }
+            if fraction < 10 { line.append("0") }
+            line.appendDecimal(fraction)
+            line.append(" path=")
+            line.appendEscaped(path)
+            line.append(" remote=")
+            line.appendEscaped(remote)
+            line.append(" request_id=")
+            line.appendEscaped(requestId)
+            line.append(" status=")
+            line.appendDecimal(status)
+            line.append(" [GongkaiAPI] access\n")
+            let text = UnsafeBufferPointer(rebasing: buffer[..<line.count])
+            pending.withLock { p in
+                if now != p.second { p.stamp = Self.timestamp(now); p.second = now }
+                guard p.bytes.count + p.stamp.count + text.count <= Self.capacity else {
+                    p.dropped += 1
+                    return
+                }
+                p.bytes.append(contentsOf: p.stamp)
+                p.bytes.append(contentsOf: text)
+            }
         }
     }
 
@@ -121,33 +126,6 @@ final class AccessLog: Sendable {
         }
     }
 
-    private static func appendDecimal(_ value: Int, to line: inout [UInt8]) {
-        if value < 0 {
-            line.append(0x2D)
-            appendDecimal(-value, to: &line)
-            return
-        }
-        if value >= 10 { appendDecimal(value / 10, to: &line) }
-        line.append(0x30 + UInt8(value % 10))
-    }
-
-    private static let hex: [UInt8] = Array("0123456789ABCDEF".utf8)
-
-    private static func appendEscaped(_ text: String, to line: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { bytes in
-            var run = 0
-            for i in 0..<bytes.count where bytes[i] <= 0x20 || bytes[i] == 0x7F {
-                line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<i]))
-                line.append(0x25)
-                line.append(hex[Int(bytes[i] >> 4)])
-                line.append(hex[Int(bytes[i] & 0xF)])
-                run = i + 1
-            }
-            line.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<bytes.count]))
-        }
-    }
-
     /// Local time as swift-log's StreamLogHandler writes it: `%Y-%m-%dT%H:%M:%S%z`.
     private static func timestamp(_ seconds: time_t) -> [UInt8] {
         var t = seconds
@@ -156,5 +134,56 @@ final class AccessLog: Sendable {
         var buffer = [Int8](repeating: 0, count: 64)
         let n = strftime(&buffer, buffer.count, "%Y-%m-%dT%H:%M:%S%z", &parts)
         return buffer.prefix(n).map { UInt8(bitPattern: $0) }
+    }
+}
+
+/// Writes one log line into a buffer sized for it by `AccessLog.record`'s bound: 192 bytes for
+/// the fixed text and numbers, three per byte of the strings (the worst case of %XX escapes).
+private struct LineWriter {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(_ buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    mutating func append(_ text: StaticString) {
+        let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
+        for byte in bytes { put(byte) }
+    }
+
+    mutating func appendDecimal(_ value: Int) {
+        if value < 0 {
+            put(0x2D)
+            appendDecimal(-value)
+            return
+        }
+        if value >= 10 { appendDecimal(value / 10) }
+        put(0x30 + UInt8(value % 10))
+    }
+
+    /// Bytes up to space and DEL as %XX, so a line is always one line with space-separated fields.
+    mutating func appendEscaped(_ text: String) {
+        var text = text
+        text.withUTF8 { bytes in
+            for byte in bytes {
+                if byte <= 0x20 || byte == 0x7F {
+                    put(0x25)
+                    put(Self.hexDigit(byte >> 4))
+                    put(Self.hexDigit(byte & 0xF))
+                } else {
+                    put(byte)
+                }
+            }
+        }
+    }
+
+    private static func hexDigit(_ value: UInt8) -> UInt8 {
+        value < 10 ? 0x30 + value : 0x37 + value  // "0"... "9", "A"... "F"
+    }
+
+    private mutating func put(_ byte: UInt8) {
+        buffer[count] = byte
+        count += 1
     }
 }

@@ -72,6 +72,8 @@ import Testing
         }
         let after = try server.client.get("/api/v1/records/\(id)", token: server.adminToken)
         #expect(after.json["calendar_missing"] as? Bool == false)
+        let calendarDirectory = try FileManager.default.attributesOfItem(atPath: server.directory + "/calendar")
+        #expect((calendarDirectory[.posixPermissions] as? Int) == 0o750, "calendar/ is as private as the data directory")
         #expect((after.json["due_on"] as? String ?? "") > dueBefore)
         let bad = try server.client.json("PUT", "/api/v1/calendar/2028", ["holidays": [["name": "x", "from": "2028-02-10", "to": "2028-02-01"]],
                                                                           "workdays": [String]()], token: server.adminToken)

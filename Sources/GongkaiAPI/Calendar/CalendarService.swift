@@ -34,7 +34,8 @@ final class CalendarService: Sendable {
     /// Stores a year's calendar durably, then makes it the one deadlines are computed with.
     func put(year: Int, _ data: HolidayYear) throws {
         try writer.withLock { _ in
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            // 0750 and the parent fsync'd: a new directory entry must be as durable as the file in it.
+            try fileSystem.ensureDirectory(directory)
             try DocumentFile<HolidayYear>(path: "\(directory)/\(year).json", fileSystem: fileSystem).save(data)
             calendar.withLock { $0 = $0.replacing(year: year, with: data) }
         }

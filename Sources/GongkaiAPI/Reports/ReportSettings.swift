@@ -25,7 +25,8 @@ final class ReportSettings: Sendable {
     func fees(year: Int) -> Double? { (try? file(year).load())??.feesWanYuan }
 
     func setFees(year: Int, amount: Double) throws {
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        // 0750 and the parent fsync'd: a new directory entry must be as durable as the file in it.
+        try fileSystem.ensureDirectory(directory)
         try file(year).save(AnnualInputs(feesWanYuan: amount))
     }
 }

@@ -17,7 +17,7 @@ enum OpenAPIDocument {
     "title": "Gongkai 政府信息公开 API",
     "version": "1",
     "summary": "The 政府信息公开基本目录 and its 发布记录.",
-    "description": "Every error is RFC 9457 `application/problem+json`. Every response carries `X-Request-Id`. Reads carry a strong `ETag` and answer `If-None-Match` with 304; `HEAD` is accepted wherever `GET` is. A method a path does not support gets 405 with `Allow`. Tokens: `Authorization: Bearer <token>` from `gongkai token create`; ten failed authentications from one address within a minute get 429 with `Retry-After`.",
+    "description": "Every error is RFC 9457 `application/problem+json`. Every response carries `X-Request-Id` (yours when you send one), except the cached catalogue answers when you send none. Reads carry a strong `ETag` and answer `If-None-Match` with 304; `HEAD` is accepted wherever `GET` is. A method a path does not support gets 405 with `Allow`. Tokens: `Authorization: Bearer <token>` from `gongkai token create`; ten failed authentications from one address within a minute get 429 with `Retry-After`.",
     "license": {
       "name": "Proprietary",
       "identifier": "LicenseRef-Proprietary"
@@ -259,7 +259,7 @@ enum OpenAPIDocument {
             "description": "The catalogue; the ETag changes with its version. Without filters it is precomputed and gzip-encoded on request.",
             "headers": {
               "X-Request-Id": {
-                "$ref": "#/components/headers/X-Request-Id"
+                "$ref": "#/components/headers/X-Request-Id-Echoed"
               },
               "ETag": {
                 "$ref": "#/components/headers/ETag"
@@ -277,7 +277,7 @@ enum OpenAPIDocument {
             }
           },
           "304": {
-            "$ref": "#/components/responses/NotModified"
+            "$ref": "#/components/responses/CatalogueNotModified"
           },
           "400": {
             "$ref": "#/components/responses/BadRequest"
@@ -3242,8 +3242,9 @@ enum OpenAPIDocument {
         ],
         "additionalProperties": false
       },
-      "RecordCreate": {
+      "RecordFields": {
         "type": "object",
+        "description": "The fields an office writes in a record; `RecordCreate` and `RecordPatch` both take them.",
         "properties": {
           "item_id": {
             "type": "string",
@@ -3380,7 +3381,14 @@ enum OpenAPIDocument {
             "description": "An admin must name the office; an office token may only name its own."
           }
         },
-        "additionalProperties": false,
+        "additionalProperties": false
+      },
+      "RecordCreate": {
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/RecordFields"
+          }
+        ],
         "required": [
           "item_id",
           "title",
@@ -3396,144 +3404,11 @@ enum OpenAPIDocument {
         ]
       },
       "RecordPatch": {
-        "type": "object",
-        "properties": {
-          "item_id": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 32,
-            "pattern": "^\\s*[^\\s\u0000-\u001f\u007f-\u009f\u2028\u2029][^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$",
-            "examples": [
-              "35"
-            ]
-          },
-          "title": {
-            "type": "string",
-            "minLength": 1,
-            "maxLength": 200,
-            "pattern": "^\\s*[^\\s\u0000-\u001f\u007f-\u009f\u2028\u2029][^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$",
-            "examples": [
-              "关于减轻企业负担的通知"
-            ]
-          },
-          "formed_on": {
-            "type": "string",
-            "format": "date",
-            "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
-            "examples": [
-              "2026-03-02"
-            ]
-          },
-          "published_on": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date",
-            "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
-            "examples": [
-              "2026-03-02"
-            ],
-            "description": "Absent: today. null: pending (registered, not yet published)."
-          },
-          "document_number": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 100,
-            "pattern": "^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$"
-          },
-          "summary": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 2000
-          },
-          "body": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 200000
-          },
-          "url": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "maxLength": 2000,
-            "pattern": "^(https?://[^ \u0000-\u001f\u007f-\u009f\u2028\u2029]*)?$"
-          },
-          "channels": {
-            "type": "array",
-            "maxItems": 30,
-            "items": {
-              "type": "string",
-              "minLength": 1,
-              "maxLength": 50,
-              "pattern": "^[^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$"
-            },
-            "description": "Channel names; absent: the item's channels."
-          },
-          "document_type": {
-            "anyOf": [
-              {
-                "enum": [
-                  "规章",
-                  "行政规范性文件",
-                  "其他"
-                ]
-              },
-              {
-                "type": "null"
-              }
-            ]
-          },
-          "repealed_on": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date",
-            "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
-            "examples": [
-              "2026-03-02"
-            ]
-          },
-          "related_record_id": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "minLength": 1,
-            "maxLength": 32,
-            "pattern": "^\\s*[^\\s\u0000-\u001f\u007f-\u009f\u2028\u2029][^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$"
-          },
-          "event_on": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "format": "date",
-            "pattern": "^\\d{4}-\\d{2}-\\d{2}$",
-            "examples": [
-              "2026-03-02"
-            ]
-          },
-          "office": {
-            "type": [
-              "string",
-              "null"
-            ],
-            "minLength": 1,
-            "maxLength": 50,
-            "pattern": "^\\s*[^\\s\u0000-\u001f\u007f-\u009f\u2028\u2029][^\u0000-\u001f\u007f-\u009f\u2028\u2029]*$",
-            "description": "An admin must name the office; an office token may only name its own."
+        "allOf": [
+          {
+            "$ref": "#/components/schemas/RecordFields"
           }
-        },
-        "additionalProperties": false,
+        ],
         "description": "Fields left out stay as they are; null clears an optional field.",
         "examples": [
           {
@@ -4145,6 +4020,17 @@ enum OpenAPIDocument {
           }
         }
       },
+      "CatalogueNotModified": {
+        "description": "Not Modified: If-None-Match matched the current catalogue's ETag (an answer built once per catalogue version).",
+        "headers": {
+          "X-Request-Id": {
+            "$ref": "#/components/headers/X-Request-Id-Echoed"
+          },
+          "ETag": {
+            "$ref": "#/components/headers/ETag"
+          }
+        }
+      },
       "BadRequest": {
         "description": "Bad Request: malformed JSON, unknown fields or query parameters, a bad value in the query or path, an invalid request target.",
         "headers": {
@@ -4467,6 +4353,15 @@ enum OpenAPIDocument {
       "X-Request-Id": {
         "description": "The client's X-Request-Id when it is a sane token (1–128 of `A-Za-z0-9-_.:`), else a generated one. Also in the access log.",
         "required": true,
+        "schema": {
+          "type": "string",
+          "minLength": 1,
+          "maxLength": 128
+        }
+      },
+      "X-Request-Id-Echoed": {
+        "description": "The client's X-Request-Id when it sent a sane one. The cached catalogue answers are built once per catalogue version and carry no generated id.",
+        "required": false,
         "schema": {
           "type": "string",
           "minLength": 1,

@@ -27,7 +27,7 @@ struct RawTarget: Sendable {
     }
 
     init(parsing raw: [UInt8]) throws(Invalid) {
-        if let path = Self.plainPath(raw) {
+        if let path = Self.plainPath(raw[...]) {
             self.path = path
             query = []
             return
@@ -41,7 +41,11 @@ struct RawTarget: Sendable {
         let target = Self.stripAbsoluteForm(raw[...])
         let queryStart = target.firstIndex(of: UInt8(ascii: "?"))
         let rawPath = target[..<(queryStart ?? target.endIndex)]
-        path = try Self.decodePath(rawPath)
+        if let plain = Self.plainPath(rawPath) {
+            path = plain
+        } else {
+            path = try Self.decodePath(rawPath)
+        }
         if let queryStart {
             query = try Self.decodeQuery(target[target.index(after: queryStart)...])
         } else {
@@ -49,18 +53,19 @@ struct RawTarget: Sendable {
         }
     }
 
-    /// The common target decided in one pass without allocating: an origin-form path of
-    /// letters, digits and `-._~/` with no query, no empty and no dot segment, which every
-    /// rule below would pass unchanged. Nil sends anything else through the general rules.
-    private static func plainPath(_ raw: [UInt8]) -> String? {
+    /// The common path decided in one pass without allocating: origin-form, letters, digits and
+    /// `-._~/` only, no empty and no dot segment, which every rule below would pass unchanged.
+    /// Given a whole target, a query makes it nil too. Nil sends anything else through the
+    /// general rules.
+    private static func plainPath(_ raw: ArraySlice<UInt8>) -> String? {
         guard raw.first == UInt8(ascii: "/") else { return nil }
-        var segmentStart = 1
+        var segmentStart = raw.startIndex + 1
         var dotsOnly = true
-        for index in 1...raw.count {
-            let byte = index < raw.count ? raw[index] : UInt8(ascii: "/")
+        for index in (raw.startIndex + 1)...raw.endIndex {
+            let byte = index < raw.endIndex ? raw[index] : UInt8(ascii: "/")
             if byte == UInt8(ascii: "/") {
                 let length = index - segmentStart
-                let isLast = index == raw.count
+                let isLast = index == raw.endIndex
                 if (length == 0 && !isLast) || (length > 0 && length <= 2 && dotsOnly) { return nil }
                 segmentStart = index + 1
                 dotsOnly = true

@@ -76,6 +76,15 @@ import Testing
         }
     }
 
+    @Test func aPlainPathWithAQueryKeepsItsPathAndDecodesTheQuery() throws {
+        let target = try RawTarget(parsing: "/api/v1/records?office=%E5%8A%9E%E5%85%AC%E5%AE%A4&q=a+b")
+        #expect(target.path == "/api/v1/records")
+        #expect(target.query.map(\.name) == ["office", "q"])
+        #expect(target.query.map(\.value) == ["办公室", "a b"])
+        #expect(throws: RawTarget.Invalid.self) { try RawTarget(parsing: "/a/..?x=1") }
+        #expect(throws: RawTarget.Invalid.self) { try RawTarget(parsing: "//a?x=1") }
+    }
+
     @Test func acceptsDotsThatAreNotDotSegments() throws {
         #expect(try RawTarget(parsing: "/.well-known/x").path == "/.well-known/x")
         #expect(try RawTarget(parsing: "/a/.../b..c").path == "/a/.../b..c")

@@ -12,8 +12,8 @@ enum RecordHandlers {
         let query = try recordQuery(ctx, caller: caller, maxLimit: 200)
         let page = ctx.services.records.query(query)
         let presenter = ctx.services.presenter(today: ctx.today)
-        let body = RecordList(records: page.records.map(presenter.view), total: page.total, next: page.next?.cursor)
-        var response = Responses.json(RecordJSON.list(body), cache: Responses.cache(for: caller))
+        let body = RecordList(records: presenter.views(page.records), total: page.total, next: page.next?.cursor)
+        var response = Responses.json(presenter.listJSON(body), cache: Responses.cache(for: caller))
         response.headers.add("Vary", "Authorization")
         return response
     }

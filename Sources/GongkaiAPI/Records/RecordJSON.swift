@@ -7,15 +7,20 @@ import GongkaiDomain
 /// `RecordJSONTests` holds the two encodings equal; a field added to `Record` or `RecordView`
 /// must be added here too (that test fails until it is).
 enum RecordJSON {
-    static func list(_ list: RecordList) -> [UInt8] {
+    /// - Parameter views: where views encoded before are remembered (nil: encode each).
+    static func list(_ list: RecordList, views: RecordViewCache? = nil) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(256 + list.records.count * 1024)
         out.append(contentsOf: #"{"next":"#.utf8)
         string(list.next, &out)
         out.append(contentsOf: #","records":["#.utf8)
-        for (i, view) in list.records.enumerated() {
-            if i > 0 { out.append(0x2C) }
-            write(view, &out)
+        if let views {
+            views.appendJSON(list.records, to: &out)
+        } else {
+            for (i, view) in list.records.enumerated() {
+                if i > 0 { out.append(0x2C) }
+                write(view, &out)
+            }
         }
         out.append(contentsOf: #"],"total":"#.utf8)
         int(list.total, &out)

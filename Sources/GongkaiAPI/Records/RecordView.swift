@@ -2,7 +2,7 @@ import GongkaiDomain
 
 /// A record as the API shows it: the stored fields plus what is computed on every read —
 /// its state and its deadline, recomputed so that a corrected calendar moves open deadlines.
-struct RecordView: Encodable {
+struct RecordView: Encodable, Equatable {
     var record: Record
     var state: String
     var deadline: DeadlineStatus
@@ -31,15 +31,46 @@ struct RecordPresenter {
     let calendar: WorkingCalendar
     let today: LocalDate
     let lookup: (String) -> Record?
+    /// Remembered deadlines and encoded views, valid for `calendarVersion`; nil computes
+    /// everything afresh (the data export, which reads every record once).
+    var cache: RecordViewCache? = nil
+    var calendarVersion = 0
 
     func view(_ r: Record) -> RecordView {
-        let state = r.isWithdrawn ? "withdrawn" : (r.isPending ? "pending" : "published")
-        return RecordView(record: r, state: state, deadline: deadline(r))
+        views([r])[0]
+    }
+
+    /// The views of a page, with one lock taken for all their deadlines.
+    func views(_ records: [Record]) -> [RecordView] {
+        let deadlines: [DeadlineStatus]
+        if let cache {
+            deadlines = cache.deadlines(records, calculator: DeadlineCalculator(calendar: calendar),
+                                        calendarVersion: calendarVersion, today: today, inputs: inputs)
+        } else {
+            let calculator = DeadlineCalculator(calendar: calendar)
+            deadlines = records.map { r in
+                let (rule, related) = inputs(r)
+                return calculator.status(of: r, rule: rule, relatedPublishedOn: related, today: today)
+            }
+        }
+        return zip(records, deadlines).map { r, deadline in
+            RecordView(record: r, state: r.isWithdrawn ? "withdrawn" : (r.isPending ? "pending" : "published"),
+                       deadline: deadline)
+        }
     }
 
     func deadline(_ r: Record) -> DeadlineStatus {
-        let rule = catalogue.itemsById[r.itemId]?.deadlineRule ?? .none
-        let related = r.relatedRecordId.flatMap(lookup)?.publishedOn
-        return DeadlineCalculator(calendar: calendar).status(of: r, rule: rule, relatedPublishedOn: related, today: today)
+        views([r])[0].deadline
+    }
+
+    /// What a deadline depends on besides the record and the calendar: its item's rule (after
+    /// any admin override) and the publication day of the record it relates to.
+    private func inputs(_ r: Record) -> (rule: DeadlineRule, relatedPublishedOn: LocalDate?) {
+        (catalogue.itemsById[r.itemId]?.deadlineRule ?? .none, r.relatedRecordId.flatMap(lookup)?.publishedOn)
+    }
+
+    /// The JSON of `RecordList`, reusing the bytes of views encoded before.
+    func listJSON(_ list: RecordList) -> [UInt8] {
+        RecordJSON.list(list, views: cache)
     }
 }

@@ -12,8 +12,8 @@ enum RecordHandlers {
         let query = try recordQuery(ctx, caller: caller, maxLimit: 200)
         let page = ctx.services.records.query(query)
         let presenter = ctx.services.presenter(today: ctx.today)
-        let body = RecordList(records: presenter.views(page.records), total: page.total, next: page.next?.cursor)
-        var response = Responses.json(presenter.listJSON(body), cache: Responses.cache(for: caller))
+        let body = presenter.listJSON(page.records, total: page.total, next: page.next?.cursor)
+        var response = Responses.json(body, cache: Responses.cache(for: caller))
         response.headers.add("Vary", "Authorization")
         return response
     }

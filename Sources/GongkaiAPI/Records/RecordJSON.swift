@@ -7,23 +7,25 @@ import GongkaiDomain
 /// `RecordJSONTests` holds the two encodings equal; a field added to `Record` or `RecordView`
 /// must be added here too (that test fails until it is).
 enum RecordJSON {
-    /// - Parameter views: where views encoded before are remembered (nil: encode each).
-    static func list(_ list: RecordList, views: RecordViewCache? = nil) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(256 + list.records.count * 1024)
-        out.append(contentsOf: #"{"next":"#.utf8)
-        string(list.next, &out)
-        out.append(contentsOf: #","records":["#.utf8)
-        if let views {
-            views.appendJSON(list.records, to: &out)
-        } else {
+    static func list(_ list: RecordList) -> [UInt8] {
+        Self.list(next: list.next, total: list.total, count: list.records.count) { out in
             for (i, view) in list.records.enumerated() {
                 if i > 0 { out.append(0x2C) }
                 write(view, &out)
             }
         }
+    }
+
+    /// A list whose records' JSON (comma-separated) `records` appends.
+    static func list(next: String?, total: Int, count: Int, records: (inout [UInt8]) -> Void) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(256 + count * 1024)
+        out.append(contentsOf: #"{"next":"#.utf8)
+        string(next, &out)
+        out.append(contentsOf: #","records":["#.utf8)
+        records(&out)
         out.append(contentsOf: #"],"total":"#.utf8)
-        int(list.total, &out)
+        int(total, &out)
         out.append(0x7D)
         return out
     }

@@ -2,10 +2,15 @@ import GongkaiDomain
 
 /// A record as the API shows it: the stored fields plus what is computed on every read —
 /// its state and its deadline, recomputed so that a corrected calendar moves open deadlines.
-struct RecordView: Encodable, Equatable {
+struct RecordView: Encodable {
     var record: Record
     var state: String
     var deadline: DeadlineStatus
+
+    /// `state`: published, pending or withdrawn.
+    static func state(of r: Record) -> String {
+        r.isWithdrawn ? "withdrawn" : (r.isPending ? "pending" : "published")
+    }
 
     func encode(to encoder: any Encoder) throws {
         try record.encode(to: encoder)
@@ -42,25 +47,25 @@ struct RecordPresenter {
 
     /// The views of a page, with one lock taken for all their deadlines.
     func views(_ records: [Record]) -> [RecordView] {
-        let deadlines: [DeadlineStatus]
-        if let cache {
-            deadlines = cache.deadlines(records, calculator: DeadlineCalculator(calendar: calendar),
-                                        calendarVersion: calendarVersion, today: today, inputs: inputs)
-        } else {
-            let calculator = DeadlineCalculator(calendar: calendar)
-            deadlines = records.map { r in
-                let (rule, related) = inputs(r)
-                return calculator.status(of: r, rule: rule, relatedPublishedOn: related, today: today)
-            }
-        }
-        return zip(records, deadlines).map { r, deadline in
-            RecordView(record: r, state: r.isWithdrawn ? "withdrawn" : (r.isPending ? "pending" : "published"),
-                       deadline: deadline)
-        }
+        let deadlines = self.deadlines(records)
+        return records.indices.map { RecordView(record: records[$0], state: RecordView.state(of: records[$0]), deadline: deadlines[$0]) }
     }
 
     func deadline(_ r: Record) -> DeadlineStatus {
-        views([r])[0].deadline
+        deadlines([r])[0]
+    }
+
+    /// The deadline of each record (remembered ones from the cache, under one lock).
+    func deadlines(_ records: [Record]) -> [DeadlineStatus] {
+        let calculator = DeadlineCalculator(calendar: calendar)
+        if let cache {
+            return cache.deadlines(records, calculator: calculator, calendarVersion: calendarVersion, today: today,
+                                   inputs: inputs)
+        }
+        return records.map { r in
+            let (rule, related) = inputs(r)
+            return calculator.status(of: r, rule: rule, relatedPublishedOn: related, today: today)
+        }
     }
 
     /// What a deadline depends on besides the record and the calendar: its item's rule (after
@@ -69,8 +74,13 @@ struct RecordPresenter {
         (catalogue.itemsById[r.itemId]?.deadlineRule ?? .none, r.relatedRecordId.flatMap(lookup)?.publishedOn)
     }
 
-    /// The JSON of `RecordList`, reusing the bytes of views encoded before.
-    func listJSON(_ list: RecordList) -> [UInt8] {
-        RecordJSON.list(list, views: cache)
+    /// The JSON of the `RecordList` of these records, byte for byte `RecordJSON.list` of their
+    /// views, reusing the bytes of views encoded before.
+    func listJSON(_ records: [Record], total: Int, next: String?) -> [UInt8] {
+        guard let cache else { return RecordJSON.list(RecordList(records: views(records), total: total, next: next)) }
+        let deadlines = self.deadlines(records)
+        return RecordJSON.list(next: next, total: total, count: records.count) { out in
+            cache.appendJSON(records, deadlines, to: &out)
+        }
     }
 }

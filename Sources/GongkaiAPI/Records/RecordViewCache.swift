@@ -7,9 +7,9 @@ import GongkaiStorage
 /// per record — together four fifths of the CPU of a `GET /api/v1/records`.
 ///
 /// Neither can go stale: a deadline entry is used only while its inputs are unchanged (see
-/// `DeadlineCache`), and encoded bytes are used only for a view equal to the one they were
-/// encoded from (record, state and deadline; strings that share storage compare by identity,
-/// so the check is cheap).
+/// `DeadlineCache`), and encoded bytes only for the same record version (every change bumps
+/// it; it is what the record's ETag promises) with the same deadline — the view's one field
+/// that is not stored.
 final class RecordViewCache: Sendable {
     private let deadlineCache: PThreadLock<DeadlineCache>
     private let encoded: PThreadLock<EncodedViews>
@@ -22,28 +22,34 @@ final class RecordViewCache: Sendable {
     /// The deadline of each record, computed only for those not remembered.
     func deadlines(_ records: [Record], calculator: DeadlineCalculator, calendarVersion: Int, today: LocalDate,
                    inputs: (Record) -> (rule: DeadlineRule, relatedPublishedOn: LocalDate?)) -> [DeadlineStatus] {
-        // The inputs are looked up outside the lock: `inputs` reads the record index.
+        // Looked up outside the lock: `inputs` reads the record index.
         let looked = records.map(inputs)
         return deadlineCache.withLock { cache in
-            zip(records, looked).map { r, input in
-                cache.status(of: r, rule: input.rule, relatedPublishedOn: input.relatedPublishedOn, today: today,
-                             calculator: calculator, calendarVersion: calendarVersion)
+            records.indices.map { i in
+                cache.status(of: records[i], rule: looked[i].rule, relatedPublishedOn: looked[i].relatedPublishedOn,
+                             today: today, calculator: calculator, calendarVersion: calendarVersion)
             }
         }
     }
 
-    /// Appends the JSON of each view, comma-separated, encoding only those not remembered
-    /// (outside the lock) and remembering them.
-    func appendJSON(_ views: [RecordView], to out: inout [UInt8]) {
-        var parts = encoded.withLock { cache in views.map { cache.bytes(for: $0) } }
-        var fresh: [(RecordView, [UInt8])] = []
-        for i in views.indices where parts[i] == nil {
-            let bytes = RecordJSON.view(views[i])
-            parts[i] = bytes
-            fresh.append((views[i], bytes))
+    /// Appends the JSON of each record's view, comma-separated, encoding only those not
+    /// remembered (outside the lock) and remembering them.
+    func appendJSON(_ records: [Record], _ deadlines: [DeadlineStatus], to out: inout [UInt8]) {
+        var parts = encoded.withLock { cache in
+            records.indices.map { cache.bytes(id: records[$0].id, version: records[$0].version, deadline: deadlines[$0]) }
+        }
+        var fresh: [Int] = []
+        for i in records.indices where parts[i] == nil {
+            parts[i] = RecordJSON.view(RecordView(record: records[i], state: RecordView.state(of: records[i]),
+                                                  deadline: deadlines[i]))
+            fresh.append(i)
         }
         if !fresh.isEmpty {
-            encoded.withLock { cache in for (view, bytes) in fresh { cache.remember(bytes, for: view) } }
+            encoded.withLock { cache in
+                for i in fresh {
+                    cache.remember(parts[i]!, id: records[i].id, version: records[i].version, deadline: deadlines[i])
+                }
+            }
         }
         for (i, part) in parts.enumerated() {
             if i > 0 { out.append(0x2C) }
@@ -55,7 +61,13 @@ final class RecordViewCache: Sendable {
 /// Encoded views by record id, bounded by their total size: when full it starts again empty
 /// (no LRU bookkeeping on the read path; a page costs one encoding more afterwards).
 struct EncodedViews: Sendable {
-    private var entries: [String: (view: RecordView, bytes: [UInt8])] = [:]
+    private struct Entry {
+        var version: Int
+        var deadline: DeadlineStatus
+        var bytes: [UInt8]
+    }
+
+    private var entries: [String: Entry] = [:]
     private var size = 0
     let capacityBytes: Int
 
@@ -63,17 +75,18 @@ struct EncodedViews: Sendable {
         self.capacityBytes = capacityBytes
     }
 
-    func bytes(for view: RecordView) -> [UInt8]? {
-        guard let entry = entries[view.record.id], entry.view == view else { return nil }
+    func bytes(id: String, version: Int, deadline: DeadlineStatus) -> [UInt8]? {
+        guard let entry = entries[id], entry.version == version, entry.deadline == deadline else { return nil }
         return entry.bytes
     }
 
-    mutating func remember(_ bytes: [UInt8], for view: RecordView) {
+    mutating func remember(_ bytes: [UInt8], id: String, version: Int, deadline: DeadlineStatus) {
         if size + bytes.count > capacityBytes {
             entries.removeAll(keepingCapacity: true)
             size = 0
         }
-        if let old = entries.updateValue((view, bytes), forKey: view.record.id) { size -= old.bytes.count }
+        let entry = Entry(version: version, deadline: deadline, bytes: bytes)
+        if let old = entries.updateValue(entry, forKey: id) { size -= old.bytes.count }
         size += bytes.count
     }
 }

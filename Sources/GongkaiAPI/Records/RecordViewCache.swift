@@ -14,7 +14,7 @@ final class RecordViewCache: Sendable {
     private let deadlineCache: PThreadLock<DeadlineCache>
     private let encoded: PThreadLock<EncodedViews>
 
-    init(deadlineCapacity: Int = 20_000, encodedCapacityBytes: Int = 8 << 20) {
+    init(deadlineCapacity: Int = 16_384, encodedCapacityBytes: Int = 4 << 20) {
         deadlineCache = PThreadLock(DeadlineCache(capacity: deadlineCapacity))
         encoded = PThreadLock(EncodedViews(capacityBytes: encodedCapacityBytes))
     }

@@ -13,7 +13,7 @@ public struct SelectionCache: Sendable {
     public let maxEntries: Int
     public let maxOrdinals: Int
 
-    public init(maxEntries: Int = 512, maxOrdinals: Int = 1_000_000) {
+    public init(maxEntries: Int = 512, maxOrdinals: Int = 250_000) {
         self.maxEntries = maxEntries
         self.maxOrdinals = maxOrdinals
     }

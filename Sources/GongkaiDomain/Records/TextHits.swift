@@ -6,7 +6,7 @@ public struct TextHits: Sendable {
     /// The index version (`RecordIndex.version`) the ordinals are exact for.
     public let version: Int
     /// Ascending ordinals of the matching records.
-    let ordinals: [Int32]
+    public let ordinals: [Int32]
 
     public var count: Int { ordinals.count }
 }
@@ -20,7 +20,7 @@ public struct TextHitCache: Sendable {
     public let maxEntries: Int
     public let maxOrdinals: Int
 
-    public init(maxEntries: Int = 256, maxOrdinals: Int = 2_000_000) {
+    public init(maxEntries: Int = 256, maxOrdinals: Int = 500_000) {
         self.maxEntries = maxEntries
         self.maxOrdinals = maxOrdinals
     }

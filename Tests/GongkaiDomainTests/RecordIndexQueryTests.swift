@@ -202,6 +202,37 @@ import Testing
         #expect(cache.selection(of: q, version: index.version) == nil)
     }
 
+    @Test func aWalkWhoseMatchesClusterAtTheEndSortsInsteadWithTheSamePages() {
+        var rng = SplitMix64(seed: 13)
+        var all: [Record] = []
+        for n in 0..<3_000 { all.append(Self.record(n, &rng)) }
+        // The 60 oldest records hold the word: a walk from the newest expects one match every
+        // 50 positions and finds none for 2,940.
+        let oldest = Set(all.sorted { RecordOrderKey($0) < RecordOrderKey($1) }.suffix(60).map(\.id))
+        for i in all.indices where oldest.contains(all[i].id) { all[i].title += "聚集" }
+        let index = RecordIndex(all)
+        var selections = SelectionCache()
+        var q = RecordQuery()
+        q.text = "聚集"
+        q.limit = 5
+        q.includeWithdrawn = true
+        q.pendingVisibleTo = nil
+        var pages = 0
+        repeat {
+            let known = selections.selection(of: q, version: index.version)
+            let (page, selection) = index.query(q, textHits: nil, selection: known)
+            selections.remember(selection, of: q, version: index.version)
+            #expect(selection.isSorted)
+            let expected = Self.reference(all, q)
+            #expect(page.records.map(\.id) == expected.ids)
+            #expect(page.total == 60 && expected.total == 60)
+            #expect(page.next == expected.next)
+            q.after = page.next
+            pages += 1
+        } while q.after != nil
+        #expect(pages == 12)
+    }
+
     @Test func bulkBuildKeepsTheLatestVersionLikeUpserts() {
         var rng = SplitMix64(seed: 9)
         var versions: [Record] = []

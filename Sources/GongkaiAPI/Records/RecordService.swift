@@ -64,7 +64,10 @@ final class RecordService: Sendable {
             }
             let known = selections.withLock { $0.selection(of: q, version: index.version) }
             let (page, selection) = index.query(q, useIndex: true, textHits: hits, selection: known)
-            if known == nil { selections.withLock { $0.remember(selection, of: q, version: index.version) } }
+            // Also when a walk gave up and sorted: later pages are then slices.
+            if known == nil || (known?.isSorted == false && selection.isSorted) {
+                selections.withLock { $0.remember(selection, of: q, version: index.version) }
+            }
             return page
         }
     }

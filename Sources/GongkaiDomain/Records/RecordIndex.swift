@@ -220,16 +220,21 @@ public struct RecordIndex: Sendable {
 
         /// Ordinals held (for a cache's memory bound).
         public var size: Int { ordered?.count ?? 0 }
+
+        /// Whether it holds the sorted matches (pages of it are then slices).
+        public var isSorted: Bool { ordered != nil }
     }
 
     /// The page and total of a query whose matches all lie in `candidates()` (ascending
     /// ordinals; the filter confirms each, and every one passing counts to the total).
     ///
-    /// The page comes from one of two ways, whichever is expected to be cheaper: walking the
-    /// newest-first order from the cursor until limit + 1 match (short when matches are dense:
-    /// ~(limit + 1) × positions / matches steps; the filter checks the items, a bitmap the text
-    /// hits), or sorting all the matches (~m log m, for few matches spread over the whole
-    /// register) and slicing after the cursor.
+    /// The page comes from walking the newest-first order from the cursor until limit + 1
+    /// match — when matches are dense that is short: ~(limit + 1) × positions / matches steps
+    /// (the filter checks the items, a bitmap the text hits) — or else from sorting all the
+    /// matches and slicing after the cursor; the sorted list is returned in the selection, so
+    /// later pages of the list are slices. Matches are not spread evenly (a 文号 of one year
+    /// clusters in that year), so a walk that takes four times longer than expected gives up
+    /// and sorts.
     private func page(_ q: RecordQuery, _ filter: FacetFilter, _ range: Range<Int>, known: Selection?,
                       textOrdinals: [Int32]?, candidates: () -> [Int32]) -> (page: RecordPage, selection: Selection) {
         if let known, let ordered = known.ordered {
@@ -250,20 +255,22 @@ public struct RecordIndex: Sendable {
         if walk <= sort {
             var page: [Record] = []
             page.reserveCapacity(min(q.limit, total))
-            var next: RecordOrderKey?
             let member = textOrdinals.map { OrdinalBits($0, capacity: records.count) }
             var i = max(range.lowerBound, q.after.map { insertionPoint(after: $0) } ?? 0)
-            while i < range.upperBound {
+            let budget = i + max(4 * walk, 1_024)
+            while i < range.upperBound, i < budget {
                 let ordinal = order[i]
                 i += 1
                 guard member?.contains(ordinal) ?? true, filter.matches(facets[ordinal]) else { continue }
                 if page.count == q.limit {
-                    next = RecordOrderKey(page[page.count - 1])
-                    break
+                    let next = RecordOrderKey(page[page.count - 1])
+                    return (RecordPage(records: page, total: total, next: next), Selection(total: total, ordered: nil))
                 }
                 page.append(records[ordinal])
             }
-            return (RecordPage(records: page, total: total, next: next), Selection(total: total, ordered: nil))
+            if i >= range.upperBound {
+                return (RecordPage(records: page, total: total, next: nil), Selection(total: total, ordered: nil))
+            }
         }
         var hits: [Int32] = []
         hits.reserveCapacity(total)

@@ -25,11 +25,13 @@ public struct SelectionCache: Sendable {
 
     public mutating func remember(_ selection: RecordIndex.Selection, of q: RecordQuery, version: Int) {
         guard version >= self.version else { return }  // a reader of an older index, late
-        if version != self.version || entries.count >= maxEntries || ordinals + selection.size > maxOrdinals {
+        let key = q.selection
+        let full = entries[key] == nil && entries.count >= maxEntries
+        if version != self.version || full || ordinals + selection.size > maxOrdinals {
             entries.removeAll(keepingCapacity: true)
             ordinals = 0
             self.version = version
         }
-        ordinals += selection.size - (entries.updateValue(selection, forKey: q.selection)?.size ?? 0)
+        ordinals += selection.size - (entries.updateValue(selection, forKey: key)?.size ?? 0)
     }
 }

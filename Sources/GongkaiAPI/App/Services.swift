@@ -19,6 +19,8 @@ final class Services: Sendable {
     let metrics: Metrics
     /// Deadlines and encoded record views remembered between reads.
     let recordViews = RecordViewCache()
+    /// Encoded record list answers, for as long as nothing they show has changed.
+    let recordPages = RecordPageCache()
     /// The buffered access log; nil when `access_log` is off or the log level is above info.
     let accessLog: AccessLog?
 

@@ -51,11 +51,19 @@ final class RecordService: Sendable {
 
     func query(_ q: RecordQuery) -> RecordPage { query(q, useIndex: searchUsesIndex) }
 
-    func query(_ q: RecordQuery, useIndex: Bool) -> RecordPage {
+    func query(_ q: RecordQuery, useIndex: Bool) -> RecordPage { versionedQuery(q, useIndex: useIndex).page }
+
+    /// The index version now (it moves with every write).
+    var version: Int { index.read { $0.version } }
+
+    /// A page with the index version it was read from.
+    func versionedQuery(_ q: RecordQuery) -> (page: RecordPage, version: Int) { versionedQuery(q, useIndex: searchUsesIndex) }
+
+    private func versionedQuery(_ q: RecordQuery, useIndex: Bool) -> (page: RecordPage, version: Int) {
         index.read { index in
             // The caches are read and updated under the index's read lock: no write can slip in
             // between, so nothing is stored as exact for a version it was not made from.
-            guard useIndex else { return index.query(q, useIndex: false) }
+            guard useIndex else { return (index.query(q, useIndex: false), index.version) }
             var hits: TextHits?
             if let needle = RecordIndex.searchKey(q) {
                 let cached = textHits.withLock { $0[needle] }
@@ -68,7 +76,7 @@ final class RecordService: Sendable {
             if known == nil || (known?.isSorted == false && selection.isSorted) {
                 selections.withLock { $0.remember(selection, of: q, version: index.version) }
             }
-            return page
+            return (page, index.version)
         }
     }
 

@@ -51,4 +51,31 @@ import Testing
             #expect(RecordJSON.list(list) == JSONOutput.encode(list))
         }
     }
+
+    @Test func rememberedViewBytesMatchTheCodableEncodingAndFollowANewDeadlineOrVersion() {
+        var rng = SystemRandomNumberGenerator()
+        let cache = RecordViewCache(encodedCapacityBytes: 6_000)  // small: it also starts again empty
+        var records: [Record] = []
+        var deadlines: [DeadlineStatus] = []
+        for n in 0..<12 {
+            var view = Self.view(&rng)
+            view.record.id = "2026-\(n)"
+            records.append(view.record)
+            deadlines.append(view.deadline)
+        }
+        for round in 0..<40 {
+            let i = Int.random(in: 0..<records.count, using: &rng)
+            if round % 3 == 1 { deadlines[i] = Self.view(&rng).deadline }
+            if round % 3 == 2 {
+                records[i].title += "改"
+                records[i].version += 1
+            }
+            let page = Array(records.indices.shuffled(using: &rng).prefix(Int.random(in: 0...8, using: &rng)))
+            let views = page.map { RecordView(record: records[$0], state: RecordView.state(of: records[$0]), deadline: deadlines[$0]) }
+            let cached = RecordJSON.list(next: nil, total: page.count, count: page.count) { out in
+                cache.appendJSON(page.map { records[$0] }, page.map { deadlines[$0] }, to: &out)
+            }
+            #expect(cached == JSONOutput.encode(RecordList(records: views, total: page.count, next: nil)), "round \(round)")
+        }
+    }
 }

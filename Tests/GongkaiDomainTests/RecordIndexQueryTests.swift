@@ -109,6 +109,130 @@ import Testing
         }
     }
 
+    /// Edits and additions of the kinds a register sees: a new title, a publication day moved
+    /// (the order changes), a withdrawal, a new record.
+    static func edit(_ all: inout [Record], _ index: inout RecordIndex, _ rng: inout SplitMix64) {
+        switch Int.random(in: 0..<4, using: &rng) {
+        case 0:
+            all.append(record(all.count, &rng))
+            index.upsert(all[all.count - 1])
+        default:
+            let i = Int.random(in: 0..<all.count, using: &rng)
+            var r = all[i]
+            r.title = words.randomElement(using: &rng)! + "更正"
+            r.publishedOn = r.publishedOn?.adding(days: Int.random(in: -30...30, using: &rng))
+            if Int.random(in: 0..<5, using: &rng) == 0, r.withdrawn == nil { r.withdrawn = Withdrawal(reason: "x", at: "", by: "t") }
+            r.version += 1
+            all[i] = r
+            index.upsert(r)
+        }
+    }
+
+    /// What `RecordService` does between requests: text hits and selections remembered across
+    /// pages and writes must give exactly the reference's pages, totals and cursors.
+    @Test(arguments: [4, 5])
+    func rememberedHitsAndSelectionsAgreeWithTheReferenceAcrossWrites(seed: UInt64) {
+        var rng = SplitMix64(seed: seed)
+        var all: [Record] = []
+        for n in 0..<(seed == 5 ? 1_500 : 300) { all.append(Self.record(n, &rng)) }
+        var index = RecordIndex(all)
+        var hitCache = TextHitCache(maxEntries: 6)
+        var selections = SelectionCache(maxEntries: 12)
+        // A pool of lists, paged through again and again, so the caches are hit.
+        let pool = (0..<10).map { _ in Self.randomQuery(&rng, keys: []) }
+        for round in 0..<600 {
+            if round % 9 == 8 { Self.edit(&all, &index, &rng) }
+            var q = pool.randomElement(using: &rng)!
+            q.limit = [1, 5, 20, 200].randomElement(using: &rng)!
+            q.after = Bool.random(using: &rng) ? all.randomElement(using: &rng).map(RecordOrderKey.init) : nil
+            var hits: TextHits?
+            if let needle = RecordIndex.searchKey(q) {
+                hits = index.textHits(needle, updating: hitCache[needle])
+                hitCache.remember(hits!, for: needle)
+            }
+            let known = selections.selection(of: q, version: index.version)
+            let (page, selection) = index.query(q, textHits: hits, selection: known)
+            selections.remember(selection, of: q, version: index.version)
+            let expected = Self.reference(all, q)
+            #expect(page.records.map(\.id) == expected.ids, "round \(round): \(q)")
+            #expect(page.total == expected.total, "round \(round): \(q)")
+            #expect(page.next == expected.next, "round \(round): \(q)")
+        }
+    }
+
+    @Test func textHitsOlderThanTheChangeLogAreRecomputedNotPatched() {
+        var rng = SplitMix64(seed: 11)
+        var all: [Record] = []
+        for n in 0..<60 { all.append(Self.record(n, &rng)) }
+        var index = RecordIndex(all)
+        let needle = RecordIndex.searchKey({ var q = RecordQuery(); q.text = "节能"; return q }())!
+        let old = index.textHits(needle)
+        var recent = old
+        for step in 0..<5_000 {
+            Self.edit(&all, &index, &rng)
+            if step == 4_990 { recent = index.textHits(needle) }
+        }
+        let expected = index.textHits(needle)
+        #expect(index.textHits(needle, updating: old).ordinals == expected.ordinals)
+        #expect(index.textHits(needle, updating: recent).ordinals == expected.ordinals)
+        #expect(expected.version == index.version)
+        var q = RecordQuery()
+        q.text = "节能"
+        q.includeWithdrawn = true
+        q.pendingVisibleTo = nil
+        #expect(index.query(q).total == expected.count)
+        #expect(index.query(q, useIndex: false).total == expected.count)
+    }
+
+    @Test func aSelectionIsForgottenWhenTheIndexVersionMoves() {
+        var rng = SplitMix64(seed: 12)
+        var all: [Record] = []
+        for n in 0..<100 { all.append(Self.record(n, &rng)) }
+        var index = RecordIndex(all)
+        var cache = SelectionCache()
+        var q = RecordQuery()
+        q.itemIds = ["1"]
+        let (_, selection) = index.query(q, textHits: nil, selection: nil)
+        cache.remember(selection, of: q, version: index.version)
+        var other = q
+        other.limit = 5
+        other.after = RecordOrderKey(all[0])
+        #expect(cache.selection(of: other, version: index.version)?.total == selection.total)
+        Self.edit(&all, &index, &rng)
+        #expect(cache.selection(of: q, version: index.version) == nil)
+    }
+
+    @Test func aWalkWhoseMatchesClusterAtTheEndSortsInsteadWithTheSamePages() {
+        var rng = SplitMix64(seed: 13)
+        var all: [Record] = []
+        for n in 0..<3_000 { all.append(Self.record(n, &rng)) }
+        // The 60 oldest records hold the word: a walk from the newest expects one match every
+        // 50 positions and finds none for 2,940.
+        let oldest = Set(all.sorted { RecordOrderKey($0) < RecordOrderKey($1) }.suffix(60).map(\.id))
+        for i in all.indices where oldest.contains(all[i].id) { all[i].title += "聚集" }
+        let index = RecordIndex(all)
+        var selections = SelectionCache()
+        var q = RecordQuery()
+        q.text = "聚集"
+        q.limit = 5
+        q.includeWithdrawn = true
+        q.pendingVisibleTo = nil
+        var pages = 0
+        repeat {
+            let known = selections.selection(of: q, version: index.version)
+            let (page, selection) = index.query(q, textHits: nil, selection: known)
+            selections.remember(selection, of: q, version: index.version)
+            #expect(selection.isSorted)
+            let expected = Self.reference(all, q)
+            #expect(page.records.map(\.id) == expected.ids)
+            #expect(page.total == 60 && expected.total == 60)
+            #expect(page.next == expected.next)
+            q.after = page.next
+            pages += 1
+        } while q.after != nil
+        #expect(pages == 12)
+    }
+
     @Test func bulkBuildKeepsTheLatestVersionLikeUpserts() {
         var rng = SplitMix64(seed: 9)
         var versions: [Record] = []

@@ -17,6 +17,10 @@ final class Services: Sendable {
     let scope: OfficeScope
     let logger: Logger
     let metrics: Metrics
+    /// Deadlines and encoded record views remembered between reads.
+    let recordViews = RecordViewCache()
+    /// Encoded record list answers, for as long as nothing they show has changed.
+    let recordPages = RecordPageCache()
     /// The buffered access log; nil when `access_log` is off or the log level is above info.
     let accessLog: AccessLog?
 
@@ -40,8 +44,9 @@ final class Services: Sendable {
 
     func presenter(today: LocalDate) -> RecordPresenter {
         let records = self.records
-        return RecordPresenter(catalogue: catalogue.snapshot, calendar: calendar.current, today: today,
-                               lookup: { records.record(id: $0) })
+        let (calendar, version) = self.calendar.versioned
+        return RecordPresenter(catalogue: catalogue.snapshot, calendar: calendar, today: today,
+                               lookup: { records.record(id: $0) }, cache: recordViews, calendarVersion: version)
     }
 
     /// Writes an audit entry naming the token, after the change it describes is durable.

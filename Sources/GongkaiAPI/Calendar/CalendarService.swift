@@ -8,7 +8,9 @@ import GongkaiStorage
 final class CalendarService: Sendable {
     private let directory: String
     private let fileSystem: any FileSystem
-    private let calendar: PThreadLock<WorkingCalendar>
+    /// The calendar and a version bumped on every change: remembered deadlines
+    /// (`RecordViewCache`) are valid for one version only.
+    private let calendar: PThreadLock<(calendar: WorkingCalendar, version: Int)>
     private let writer = PThreadLock(())
 
     init(dataDirectory: String, fileSystem: any FileSystem) throws {
@@ -24,10 +26,13 @@ final class CalendarService: Sendable {
             }
             calendar = calendar.replacing(year: year, with: stored)
         }
-        self.calendar = PThreadLock(calendar)
+        self.calendar = PThreadLock((calendar, 0))
     }
 
-    var current: WorkingCalendar { calendar.withLock { $0 } }
+    var current: WorkingCalendar { calendar.withLock { $0.calendar } }
+
+    /// The current calendar with its version, read together.
+    var versioned: (calendar: WorkingCalendar, version: Int) { calendar.withLock { $0 } }
 
     func year(_ year: Int) -> HolidayYear? { current.years[year] }
 
@@ -37,7 +42,7 @@ final class CalendarService: Sendable {
             // 0750 and the parent fsync'd: a new directory entry must be as durable as the file in it.
             try fileSystem.ensureDirectory(directory)
             try DocumentFile<HolidayYear>(path: "\(directory)/\(year).json", fileSystem: fileSystem).save(data)
-            calendar.withLock { $0 = $0.replacing(year: year, with: data) }
+            calendar.withLock { $0 = ($0.calendar.replacing(year: year, with: data), $0.version + 1) }
         }
     }
 }

@@ -10,10 +10,21 @@ enum RecordHandlers {
     static func list(_ ctx: RequestContext) throws -> HTTPResponse {
         let caller = try ctx.caller()
         let query = try recordQuery(ctx, caller: caller, maxLimit: 200)
-        let page = ctx.services.records.query(query)
+        let records = ctx.services.records
         let presenter = ctx.services.presenter(today: ctx.today)
-        let body = RecordList(records: page.records.map(presenter.view), total: page.total, next: page.next?.cursor)
-        var response = Responses.json(RecordJSON.list(body), cache: Responses.cache(for: caller))
+        var stamp = RecordPageCache.Stamp(index: records.version, calendar: presenter.calendarVersion,
+                                          catalogue: presenter.catalogue.version, today: presenter.today)
+        let entry: RecordPageCache.Entry
+        if let cached = ctx.services.recordPages.entry(for: query, stamp: stamp) {
+            entry = cached
+        } else {
+            let (page, version) = records.versionedQuery(query)
+            let body = presenter.listJSON(page.records, total: page.total, next: page.next?.cursor)
+            stamp.index = version  // a write may have come in since the version was read
+            entry = RecordPageCache.Entry(stamp: stamp, body: body, etag: ContentHash.etag(body))
+            ctx.services.recordPages.remember(entry, for: query)
+        }
+        var response = Responses.json(entry.body, etag: entry.etag, cache: Responses.cache(for: caller))
         response.headers.add("Vary", "Authorization")
         return response
     }

@@ -11,6 +11,11 @@ final class RecordService: Sendable {
     /// False only when GONGKAI_BENCH_SEARCH_SCAN=1: `q` is then answered by scanning every
     /// record instead of the bigram index (same results; for bench/ to show the difference).
     let searchUsesIndex: Bool
+    /// Confirmed hits of recent `q` searches: confirming a common needle on every text is
+    /// milliseconds at 100k records; a cached result catches up with writes in microseconds.
+    private let textHits = PThreadLock(TextHitCache())
+    /// Totals (and sorted matches) per query selection, for the current index version.
+    private let selections = PThreadLock(SelectionCache())
 
     init(store: RecordStore, agencyCode: String) {
         self.store = store
@@ -46,7 +51,34 @@ final class RecordService: Sendable {
 
     func query(_ q: RecordQuery) -> RecordPage { query(q, useIndex: searchUsesIndex) }
 
-    func query(_ q: RecordQuery, useIndex: Bool) -> RecordPage { index.read { $0.query(q, useIndex: useIndex) } }
+    func query(_ q: RecordQuery, useIndex: Bool) -> RecordPage { versionedQuery(q, useIndex: useIndex).page }
+
+    /// The index version now (it moves with every write).
+    var version: Int { index.read { $0.version } }
+
+    /// A page with the index version it was read from.
+    func versionedQuery(_ q: RecordQuery) -> (page: RecordPage, version: Int) { versionedQuery(q, useIndex: searchUsesIndex) }
+
+    private func versionedQuery(_ q: RecordQuery, useIndex: Bool) -> (page: RecordPage, version: Int) {
+        index.read { index in
+            // The caches are read and updated under the index's read lock: no write can slip in
+            // between, so nothing is stored as exact for a version it was not made from.
+            guard useIndex else { return (index.query(q, useIndex: false), index.version) }
+            var hits: TextHits?
+            if let needle = RecordIndex.searchKey(q) {
+                let cached = textHits.withLock { $0[needle] }
+                hits = index.textHits(needle, updating: cached)
+                if let hits, hits.version != cached?.version { textHits.withLock { $0.remember(hits, for: needle) } }
+            }
+            let known = selections.withLock { $0.selection(of: q, version: index.version) }
+            let (page, selection) = index.query(q, useIndex: true, textHits: hits, selection: known)
+            // Also when a walk gave up and sorted: later pages are then slices.
+            if known == nil || (known?.isSorted == false && selection.isSorted) {
+                selections.withLock { $0.remember(selection, of: q, version: index.version) }
+            }
+            return (page, index.version)
+        }
+    }
 
     /// Registers a new record; it gets the next 索引号 serial of its year.
     func create(_ input: RecordInput, caller: Caller, rules: RecordRules, nowText: String) throws -> Record {

@@ -38,7 +38,20 @@ public struct RecordIndex: Sendable {
         var item: Int32
         var office: Int32
         var withdrawn: Bool
+        /// Whether the id is ASCII; then `idPrefix` (its first 8 bytes, big-endian, zero-padded)
+        /// orders two ids as `String` does whenever the prefixes differ.
+        var idIsASCII: Bool
+        var idPrefix: UInt64
     }
+
+    /// Bumped by every `upsert`: the version `TextHits` are exact for.
+    public private(set) var version = 0
+    /// The ordinals the latest upserts changed, oldest first: element i made version
+    /// `changeLogStart + i + 1`. Lets cached search hits catch up with the writes since;
+    /// bounded, older changes are forgotten (those hits are then recomputed).
+    private var changeLog: [Int32] = []
+    private var changeLogStart = 0
+    private static let changeLogLimit = 4_096
 
     public init() {}
 
@@ -77,9 +90,21 @@ public struct RecordIndex: Sendable {
             if oldKey != newKey { order.remove(at: position(of: oldKey)) }
             replace(ordinal, with: record)
             if oldKey != newKey { order.insert(ordinal, at: insertionPoint(newKey)) }
+            logChange(ordinal)
         } else {
             append(record)
             order.insert(records.count - 1, at: insertionPoint(RecordOrderKey(record)))
+            logChange(records.count - 1)
+        }
+    }
+
+    private mutating func logChange(_ ordinal: Int) {
+        version += 1
+        changeLog.append(Int32(ordinal))
+        if changeLog.count > Self.changeLogLimit {
+            let dropped = changeLog.count / 2
+            changeLog.removeFirst(dropped)
+            changeLogStart += dropped
         }
     }
 
@@ -113,7 +138,17 @@ public struct RecordIndex: Sendable {
     private mutating func facet(_ r: Record) -> Facet {
         Facet(day: RecordOrderKey(r).day, published: r.publishedOn?.dayNumber,
               item: Self.code(r.itemId, in: &itemCodes), office: Self.code(r.office, in: &officeCodes),
-              withdrawn: r.isWithdrawn)
+              withdrawn: r.isWithdrawn, idIsASCII: r.id.utf8.allSatisfy { $0 < 0x80 }, idPrefix: Self.prefix(r.id))
+    }
+
+    /// The first 8 bytes of `id`, big-endian, zero-padded.
+    private static func prefix(_ id: String) -> UInt64 {
+        var value: UInt64 = 0, n = 0
+        for byte in id.utf8.prefix(8) {
+            value = value << 8 | UInt64(byte)
+            n += 1
+        }
+        return n == 0 ? 0 : value << (8 * UInt64(8 - n))
     }
 
     private static func code(_ text: String, in codes: inout [String: Int32]) -> Int32 {
@@ -130,66 +165,181 @@ public struct RecordIndex: Sendable {
         publishedCountByItem[r.itemId, default: 0] += delta
     }
 
-    /// Runs a query. `useIndex: false` scans every record instead (kept for benchmarks).
+    /// Runs a query. `useIndex: false` answers a text search by scanning every record instead
+    /// (kept for benchmarks; same results).
+    public func query(_ q: RecordQuery, useIndex: Bool = true) -> RecordPage {
+        query(q, useIndex: useIndex, textHits: nil, selection: nil).page
+    }
+
+    /// Runs a query, reusing what earlier requests learnt, and returns what this one learnt.
     ///
     /// Filters read the integer facets only; a `Record` is copied just for the page. With the
-    /// index, the candidates (the intersection of the query's postings) are filtered and then
-    /// put in newest-first order themselves, so the cost follows the number of hits rather than
-    /// the size of the register.
-    public func query(_ q: RecordQuery, useIndex: Bool = true) -> RecordPage {
-        let needle = q.text.map(SearchText.normalize) ?? []
-        let needleBytes = SearchText.utf8(needle)
+    /// index, a text search starts from its confirmed hits and a list of items from their
+    /// per-item lists, so the cost follows the number of hits rather than the register's size.
+    /// Two things a caller may remember between requests make it cheaper still:
+    /// - `textHits`: the hits of `searchKey(q)` from an earlier version (brought up to date);
+    /// - `selection`: what an earlier query with the same `RecordQuery.selection` (cursor and
+    ///   limit aside) returned at this same `version` — its total, so counting is skipped, and
+    ///   its sorted matches when it had to sort them, so pages are slices.
+    public func query(_ q: RecordQuery, useIndex: Bool = true, textHits cached: TextHits?,
+                      selection known: Selection?) -> (page: RecordPage, selection: Selection) {
         guard let filter = FacetFilter(q, items: itemCodes, offices: officeCodes) else {
-            return RecordPage(records: [], total: 0, next: nil)  // names an office no record has
+            // Names an office no record has.
+            return (RecordPage(records: [], total: 0, next: nil), Selection(total: 0, ordered: nil))
         }
-        let empty = RecordPage(records: [], total: 0, next: nil)
         let range = dayRange(q)
-        let textTest: ((Int) -> Bool)? = needle.isEmpty ? nil : { SearchText.contains(searchable[$0], needleBytes) }
-        // Candidates, ascending ordinals: the text's postings and/or the named items' records.
-        var candidates: [Int32]?
-        if !needle.isEmpty, useIndex {
-            candidates = self.candidates(for: needle)
+        let needle = Self.searchKey(q)
+        if let needle, !useIndex {
+            return scan(q, filter, range, knownTotal: nil) { SearchText.contains(searchable[$0], needle) }
         }
-        if let names = q.itemIds {
-            var union: [Int32] = []
-            for name in names { if let code = itemCodes[name] { union += itemOrdinals[Int(code)] } }
-            union.sort()
-            union = Self.unique(union)
-            candidates = candidates.map { Self.intersect($0, union) } ?? union
+        // Where the matches lie (ascending ordinals): the text's hits and/or the named items' records.
+        let textOrdinals = needle.map { textHits($0, updating: cached).ordinals }
+        let itemLists = q.itemIds.map { names in names.compactMap { name in itemCodes[name].map { itemOrdinals[Int($0)] } } }
+        if textOrdinals == nil, itemLists == nil {
+            if q.from == nil, q.to == nil {
+                let page = stateOnly(q, filter)
+                return (page, Selection(total: page.total, ordered: nil))
+            }
+            return scan(q, filter, range, knownTotal: known?.total) { _ in true }
         }
-        if let candidates {
-            if candidates.isEmpty { return empty }
-            // Many hits: one pass over the order with a bitmap beats sorting them.
-            if candidates.count > range.count / 16 {
-                var isCandidate = [Bool](repeating: false, count: records.count)
-                for ordinal in candidates { isCandidate[Int(ordinal)] = true }
-                return scan(q, filter, range) { isCandidate[$0] && (textTest?($0) ?? true) }
-            }
-            var hits: [Int] = []
-            for candidate in candidates {
-                let ordinal = Int(candidate)
-                if filter.matches(facets[ordinal]), textTest?(ordinal) ?? true { hits.append(ordinal) }
-            }
-            hits.sort { a, b in
-                facets[a].day != facets[b].day ? facets[a].day > facets[b].day : records[a].id > records[b].id
-            }
-            var total = 0
+        func candidates() -> [Int32] {
+            guard let itemLists else { return textOrdinals ?? [] }
+            let items = SortedOrdinals.union(itemLists)
+            return textOrdinals.map { SortedOrdinals.intersect($0, items) } ?? items
+        }
+        return page(q, filter, range, known: known, textOrdinals: textOrdinals, candidates: candidates)
+    }
+
+    /// What a query's selection (`RecordQuery.selection`) yields at one index version: the
+    /// same for every page of the list, so a caller may keep it for the next page.
+    public struct Selection: Sendable {
+        public let total: Int
+        /// Every match in newest-first order, when the query sorted its matches (few of them,
+        /// spread over the register); nil when pages are found by walking the order.
+        let ordered: [Int32]?
+
+        /// Ordinals held (for a cache's memory bound).
+        public var size: Int { ordered?.count ?? 0 }
+
+        /// Whether it holds the sorted matches (pages of it are then slices).
+        public var isSorted: Bool { ordered != nil }
+    }
+
+    /// The page and total of a query whose matches all lie in `candidates()` (ascending
+    /// ordinals; the filter confirms each, and every one passing counts to the total).
+    ///
+    /// The page comes from walking the newest-first order from the cursor until limit + 1
+    /// match — when matches are dense that is short: ~(limit + 1) × positions / matches steps
+    /// (the filter checks the items, a bitmap the text hits) — or else from sorting all the
+    /// matches and slicing after the cursor; the sorted list is returned in the selection, so
+    /// later pages of the list are slices. Matches are not spread evenly (a 文号 of one year
+    /// clusters in that year), so a walk that takes four times longer than expected gives up
+    /// and sorts.
+    private func page(_ q: RecordQuery, _ filter: FacetFilter, _ range: Range<Int>, known: Selection?,
+                      textOrdinals: [Int32]?, candidates: () -> [Int32]) -> (page: RecordPage, selection: Selection) {
+        if let known, let ordered = known.ordered {
+            return (slice(ordered, q, total: known.total), known)
+        }
+        var list: [Int32]?
+        var total = 0
+        if let known {
+            total = known.total
+        } else {
+            let all = candidates()
+            for c in all where filter.matches(facets[Int(c)]) { total += 1 }
+            list = all
+        }
+        guard total > 0 else { return (RecordPage(records: [], total: 0, next: nil), Selection(total: 0, ordered: nil)) }
+        let walk = (q.limit + 1) * range.count / total
+        let sort = total * (Int.bitWidth - total.leadingZeroBitCount + 1)
+        if walk <= sort {
             var page: [Record] = []
-            var next: RecordOrderKey?
-            for ordinal in hits {
-                total += 1
-                if let after = q.after, !(after < RecordOrderKey(day: facets[ordinal].day, id: records[ordinal].id)) { continue }
-                if page.count < q.limit {
-                    page.append(records[ordinal])
-                } else if next == nil {
-                    next = RecordOrderKey(page[page.count - 1])
+            page.reserveCapacity(min(q.limit, total))
+            let member = textOrdinals.map { OrdinalBits($0, capacity: records.count) }
+            var i = max(range.lowerBound, q.after.map { insertionPoint(after: $0) } ?? 0)
+            let budget = i + max(4 * walk, 1_024)
+            while i < range.upperBound, i < budget {
+                let ordinal = order[i]
+                i += 1
+                guard member?.contains(ordinal) ?? true, filter.matches(facets[ordinal]) else { continue }
+                if page.count == q.limit {
+                    let next = RecordOrderKey(page[page.count - 1])
+                    return (RecordPage(records: page, total: total, next: next), Selection(total: total, ordered: nil))
                 }
+                page.append(records[ordinal])
             }
-            return RecordPage(records: page, total: total, next: next)
+            if i >= range.upperBound {
+                return (RecordPage(records: page, total: total, next: nil), Selection(total: total, ordered: nil))
+            }
         }
-        if let textTest { return scan(q, filter, range, textTest) }
-        if q.from == nil, q.to == nil { return stateOnly(q, filter) }
-        return scan(q, filter, range) { _ in true }
+        var hits: [Int32] = []
+        hits.reserveCapacity(total)
+        for c in list ?? candidates() where filter.matches(facets[Int(c)]) { hits.append(c) }
+        hits.sort { precedes(Int($0), Int($1)) }
+        return (slice(hits, q, total: total), Selection(total: total, ordered: hits))
+    }
+
+    /// The page after the cursor from all matches in newest-first order.
+    private func slice(_ ordered: [Int32], _ q: RecordQuery, total: Int) -> RecordPage {
+        var lo = 0
+        if let after = q.after {
+            // First match after the cursor: `follows` is false, then true, along the order.
+            var hi = ordered.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if follows(Int(ordered[mid]), after) { hi = mid } else { lo = mid + 1 }
+            }
+        }
+        let end = min(ordered.count, lo + q.limit)
+        let page = ordered[lo..<end].map { records[Int($0)] }
+        let next = end < ordered.count && !page.isEmpty ? RecordOrderKey(page[page.count - 1]) : nil
+        return RecordPage(records: page, total: total, next: next)
+    }
+
+    /// Whether the record at ordinal `a` comes before the one at `b` in the newest-first order
+    /// (`RecordOrderKey.<`), comparing integers and falling back to the ids' strings only when
+    /// the day and the ids' ASCII prefixes tie.
+    private func precedes(_ a: Int, _ b: Int) -> Bool {
+        let fa = facets[a], fb = facets[b]
+        if fa.day != fb.day { return fa.day > fb.day }
+        if fa.idIsASCII, fb.idIsASCII, fa.idPrefix != fb.idPrefix { return fa.idPrefix > fb.idPrefix }
+        return records[a].id > records[b].id
+    }
+
+    /// Whether the record at `ordinal` comes after the cursor `key` (`key < RecordOrderKey(record)`).
+    private func follows(_ ordinal: Int, _ key: RecordOrderKey) -> Bool {
+        let day = facets[ordinal].day
+        if day != key.day { return day < key.day }
+        return records[ordinal].id < key.id
+    }
+
+    /// The key of a text search in a `TextHitCache`: the query's text as the index matches it
+    /// (normalised, UTF-8); nil when there is no text to search.
+    public static func searchKey(_ q: RecordQuery) -> [UInt8]? {
+        guard let text = q.text else { return nil }
+        let needle = SearchText.utf8(SearchText.normalize(text))
+        return needle.isEmpty ? nil : needle
+    }
+
+    /// The records whose text contains `needle` (a `searchKey`), exact for this version.
+    /// `cached` — hits for the same needle from an earlier version — is brought up to date by
+    /// re-checking only the records changed since, while the change log reaches back that far;
+    /// otherwise the needle's postings are intersected and every candidate confirmed.
+    public func textHits(_ needle: [UInt8], updating cached: TextHits? = nil) -> TextHits {
+        if let cached, cached.version == version { return cached }
+        if let cached, cached.version >= changeLogStart, cached.version < version {
+            var ordinals = cached.ordinals
+            for change in changeLog[(cached.version - changeLogStart)...] {
+                let at = SortedOrdinals.position(of: change, in: ordinals)
+                let held = at < ordinals.count && ordinals[at] == change
+                let matches = SearchText.contains(searchable[Int(change)], needle)
+                if held, !matches { ordinals.remove(at: at) }
+                if !held, matches { ordinals.insert(change, at: at) }
+            }
+            return TextHits(version: version, ordinals: ordinals)
+        }
+        let candidates = self.candidates(for: SearchText.scalars(utf8: needle))
+        return TextHits(version: version, ordinals: candidates.filter { SearchText.contains(searchable[Int($0)], needle) })
     }
 
     /// The positions of `order` a query can match: with from/to, only published records of
@@ -216,45 +366,13 @@ public struct RecordIndex: Sendable {
         return lo..<max(lo, hi)
     }
 
-    private static func unique(_ sorted: [Int32]) -> [Int32] {
-        var out: [Int32] = []
-        out.reserveCapacity(sorted.count)
-        for x in sorted where out.last != x { out.append(x) }
-        return out
-    }
-
-    /// The common elements of two ascending lists (galloping through the longer one).
-    private static func intersect(_ short: [Int32], _ long: [Int32]) -> [Int32] {
-        let (result, list) = short.count <= long.count ? (short, long) : (long, short)
-        var kept: [Int32] = []
-        kept.reserveCapacity(result.count)
-        var j = 0
-        let gallop = list.count > 8 * result.count
-        for ordinal in result {
-            if gallop {
-                var step = 1
-                while j + step < list.count, list[j + step] < ordinal { j += step; step *= 2 }
-                var lo = j, hi = min(j + step, list.count)
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if list[mid] < ordinal { lo = mid + 1 } else { hi = mid }
-                }
-                j = lo
-            } else {
-                while j < list.count, list[j] < ordinal { j += 1 }
-            }
-            if j == list.count { break }
-            if list[j] == ordinal { kept.append(ordinal) }
-        }
-        return kept
-    }
-
     /// A query filtered by state and office only: the total from `stateCounts`, the page by
     /// walking the order from the cursor until it is full.
     private func stateOnly(_ q: RecordQuery, _ filter: FacetFilter) -> RecordPage {
         var total = 0
         for (key, n) in stateCounts where n > 0 {
-            let facet = Facet(day: 0, published: key.pending ? nil : 0, item: 0, office: key.office, withdrawn: key.withdrawn)
+            let facet = Facet(day: 0, published: key.pending ? nil : 0, item: 0, office: key.office, withdrawn: key.withdrawn,
+                              idIsASCII: true, idPrefix: 0)
             if filter.matches(facet) { total += n }
         }
         var page: [Record] = []
@@ -274,13 +392,16 @@ public struct RecordIndex: Sendable {
         return RecordPage(records: page, total: total, next: next)
     }
 
-    /// Walks the whole newest-first order; records before the cursor still count to the total.
-    private func scan(_ q: RecordQuery, _ filter: FacetFilter, _ range: Range<Int>, _ accept: (Int) -> Bool) -> RecordPage {
+    /// Walks the newest-first order over `range`; records before the cursor still count to the
+    /// total. With `knownTotal` it starts at the cursor and stops once the page is full.
+    private func scan(_ q: RecordQuery, _ filter: FacetFilter, _ range: Range<Int>, knownTotal: Int?,
+                      _ accept: (Int) -> Bool) -> (page: RecordPage, selection: Selection) {
         var page: [Record] = []
         var total = 0
         var next: RecordOrderKey?
         let start = q.after.map { insertionPoint(after: $0) } ?? 0
-        for i in range {
+        let from = knownTotal == nil ? range.lowerBound : max(range.lowerBound, start)
+        for i in from..<max(from, range.upperBound) {
             let ordinal = order[i]
             guard filter.matches(facets[ordinal]), accept(ordinal) else { continue }
             total += 1
@@ -289,9 +410,11 @@ public struct RecordIndex: Sendable {
                 page.append(records[ordinal])
             } else if next == nil {
                 next = RecordOrderKey(page[page.count - 1])
+                if knownTotal != nil { break }
             }
         }
-        return RecordPage(records: page, total: total, next: next)
+        let counted = knownTotal ?? total
+        return (RecordPage(records: page, total: counted, next: next), Selection(total: counted, ordered: nil))
     }
 
     /// A `RecordQuery`'s filters over interned item and office codes; sets become lookup
@@ -348,7 +471,7 @@ public struct RecordIndex: Sendable {
         let lists = SearchText.queryKeys(of: needle).map { postings[$0] }.sorted { $0.count < $1.count }
         guard var result = lists.first else { return [] }
         for list in lists.dropFirst() {
-            result = Self.intersect(result, list)
+            result = SortedOrdinals.intersect(result, list)
             if result.isEmpty { break }
         }
         return result

@@ -1,5 +1,5 @@
 /// What a client asked of the record list. Empty fields filter nothing.
-public struct RecordQuery: Sendable, Equatable {
+public struct RecordQuery: Sendable, Hashable {
     public var itemIds: Set<String>?
     public var office: String?
     /// Inclusive bounds on `published_on`.
@@ -16,6 +16,14 @@ public struct RecordQuery: Sendable, Equatable {
     public var after: RecordOrderKey?
 
     public init() {}
+
+    /// The same query without its cursor and page size: what `RecordPage.total` depends on.
+    public var selection: RecordQuery {
+        var q = self
+        q.after = nil
+        q.limit = 0
+        return q
+    }
 }
 
 /// One page of a record list.

@@ -1,3 +1,4 @@
+import Glibc
 import GongkaiDomain
 import GongkaiStorage
 import Logging
@@ -19,8 +20,9 @@ final class Services: Sendable {
     let metrics: Metrics
     /// Deadlines and encoded record views remembered between reads.
     let recordViews = RecordViewCache()
-    /// Encoded record list answers, for as long as nothing they show has changed.
-    let recordPages = RecordPageCache()
+    /// Encoded record list answers, for as long as nothing they show has changed. Off (size 0)
+    /// only when GONGKAI_BENCH_NO_PAGE_CACHE=1, for bench/ to measure every list computed.
+    let recordPages = RecordPageCache(capacityBytes: getenv("GONGKAI_BENCH_NO_PAGE_CACHE").map { String(cString: $0) } == "1" ? 0 : 4 << 20)
     /// The buffered access log; nil when `access_log` is off or the log level is above info.
     let accessLog: AccessLog?
 

@@ -15,7 +15,7 @@ public struct RecordSnapshot: Sendable {
     public init() {}
 
     /// The state after applying `versions` in order (as read from the log at start-up).
-    public init(versions: [Record]) {
+    public init<S: Collection>(versions: S) where S.Element == Record {
         records = PersistentMap(versions.lazy.map { (key: $0.id, value: $0) })
         for record in versions { noteSerial(of: record) }
         revision = versions.count

@@ -20,9 +20,13 @@ struct PostingTable: Sendable {
         return slots[slot] == key ? lists[Int(slotList[slot])] : []
     }
 
-    /// Appends an ordinal larger than every one held for `key`.
+    /// Appends an ordinal not smaller than every one held for `key`, once: the bulk build hands
+    /// each record's keys unsorted, repeats included (cheaper than sorting them; issue 6).
     mutating func append(_ ordinal: Int32, for key: UInt64) {
-        lists[listIndex(for: key)].append(ordinal)
+        let index = listIndex(for: key)
+        lists.withUnsafeMutableBufferPointer { lists in
+            if lists[index].last != ordinal { lists[index].append(ordinal) }
+        }
     }
 
     /// Inserts an ordinal in order, once.

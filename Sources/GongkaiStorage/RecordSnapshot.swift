@@ -86,12 +86,8 @@ public struct RecordSnapshot: Sendable {
         guard let dash = tail.firstIndex(of: UInt8(ascii: "-")),
               let year = Int(Substring(tail[..<dash])),
               let serial = Int(Substring(tail[utf8.index(after: dash)...])) else { return nil }
-        let agency: String
-        if let agencyLike, agencyLike.utf8.elementsEqual(utf8[..<slash]) {
-            agency = agencyLike
-        } else {
-            agency = String(Substring(utf8[..<slash]))
-        }
+        let prefix = Substring(utf8[..<slash])
+        let agency = agencyLike.map { $0 == prefix } == true ? agencyLike! : String(prefix)
         return (SerialKey(agencyCode: agency, year: year), serial)
     }
 }

@@ -48,6 +48,7 @@ struct PostingTable: Sendable {
         }
     }
 
+    @inline(__always)  // called per posting of the bulk build: no copy of `self` per call
     private func find(_ key: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
@@ -55,6 +56,7 @@ struct PostingTable: Sendable {
         return slot
     }
 
+    @inline(__always)
     private mutating func listIndex(for key: UInt64) -> Int {
         var slot = find(key)
         if slots[slot] == key { return Int(slotList[slot]) }

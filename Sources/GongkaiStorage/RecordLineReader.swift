@@ -425,8 +425,14 @@ enum RecordLineReader {
 
         /// The length of the well-formed UTF-8 sequence at `i` (lead byte ≥ 0x80), by
         /// Unicode's table 3-7: no overlong forms, no surrogates, nothing above U+10FFFF.
+        @inline(__always)  // once per non-ASCII character of the register (start-up)
         static func utf8Sequence(_ b: UnsafeBufferPointer<UInt8>, at i: Int) throws(Decline) -> Int {
             let lead = b[i]
+            // The common case first: a CJK character, E1…EC or EE…EF then two continuation bytes.
+            if lead >= 0xE1, lead <= 0xEF, lead != 0xED, i + 2 < b.count,
+               b[i + 1] & 0xC0 == 0x80, b[i + 2] & 0xC0 == 0x80 {
+                return 3
+            }
             let length: Int, low: UInt8, high: UInt8  // the range of the second byte
             switch lead {
             case 0xC2...0xDF: (length, low, high) = (2, 0x80, 0xBF)

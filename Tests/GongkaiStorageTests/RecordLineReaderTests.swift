@@ -70,6 +70,24 @@ import Testing
         }
     }
 
+    /// The reader's own UTF-8 check accepts a string exactly when the standard library does.
+    @Test func stringsAreAcceptedExactlyWhenTheyAreWellFormedUTF8() {
+        let line = String(decoding: RecordLine(record: makeRecord(id: "r1", serial: 1)).jsonBytes, as: UTF8.self)
+        let parts = line.components(separatedBy: #""title":""#)
+        for lead in UInt8(0x80)...0xFF {
+            for second: UInt8 in [0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0] {
+                for rest: [UInt8] in [[], [0x80], [0xBF, 0x80], [0xC0], [0x80, 0x41], [0x80, 0x80, 0x80]] {
+                    let text = [lead, second] + rest
+                    let bytes = Array(parts[0].utf8) + Array(#""title":""#.utf8) + text + Array(parts[1].utf8)
+                    var pool = RecordLineReader.Pool()
+                    let read = RecordLineReader.read(bytes[...], pool: &pool)
+                    let valid = String(validating: text, as: UTF8.self) != nil
+                    #expect((read != nil) == valid, "\(text)")
+                }
+            }
+        }
+    }
+
     @Test func unusualButValidLinesAreLeftToTheReference() throws {
         let line = RecordLine(record: makeRecord(id: "r1", serial: 1))
         let text = String(decoding: line.jsonBytes, as: UTF8.self)

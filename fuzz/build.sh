@@ -21,7 +21,9 @@ sources() {
          Sources/GongkaiAPI/Problems/APIError.swift ;;
     record-decode) echo "$domain"
       ls Sources/GongkaiStorage/JSONCoding.swift Sources/GongkaiStorage/JSONValue.swift \
-         Sources/GongkaiStorage/JSONValueDecoder.swift Sources/GongkaiStorage/StorageError.swift ;;
+         Sources/GongkaiStorage/JSONValueDecoder.swift Sources/GongkaiStorage/StorageError.swift \
+         Sources/GongkaiStorage/AuditEntry.swift Sources/GongkaiStorage/RecordLine.swift \
+         Sources/GongkaiStorage/RecordLineReader.swift ;;
     raw-target) ls Sources/GongkaiHTTP/RawTarget.swift ;;
     *) echo "unknown harness $1" >&2; return 1 ;;
   esac

@@ -57,7 +57,12 @@ if True:
            "title": "t", "updated_at": "2026-01-01T08:00:00.000+08:00", "url": None, "version": 1, "withdrawn": None}
     patched = dict(rec, title="关于减轻企业负担的通知（修订）", version=3, summary="摘要", body="正文\n第二段",
                    withdrawn={"reason": "重复", "at": "2026-02-01T08:00:00.000+08:00", "by": "admin"})
-    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode() for r in (rec, patched)]
+    # Since issue 6 a record line carries the audit entry of its write under "audit".
+    audited = dict(patched, audit={"action": "record.update", "after_version": 3, "at": "2026-02-01T08:00:00.000+08:00",
+                                   "before_version": 2, "detail": None, "role": "office", "target": "2026-00001",
+                                   "token": "中小企业科-1"})
+    lines = [json.dumps(r, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+             for r in (rec, patched, audited)]
 for line in lines:
     put("record-decode", line)
     put("record-decode", line[: len(line) // 2])            # a torn tail

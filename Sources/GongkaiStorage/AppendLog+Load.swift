@@ -18,11 +18,18 @@ extension AppendLog {
     /// (its fsync never returned): it is cut off, the cut fsync'd, and `truncatedTail` is set.
     /// An invalid line anywhere else is damage that would silently lose data: `.corrupt` names it.
     public static func load<Value: Sendable>(path: String, fileSystem: any FileSystem = POSIXFileSystem(),
-                                             decode: @Sendable (ArraySlice<UInt8>) throws -> Value) throws(StorageError) -> Loaded<Value> {
+                                             decode: @escaping @Sendable (ArraySlice<UInt8>) throws -> Value) throws(StorageError) -> Loaded<Value> {
+        try load(path: path, fileSystem: fileSystem, makeDecoder: { decode })
+    }
+
+    /// `load` with a decoder made per chunk (`makeDecoder` runs once on each decoding thread):
+    /// for decoders that keep state across lines, such as `RecordLineReader.Pool`.
+    public static func load<Value: Sendable>(path: String, fileSystem: any FileSystem = POSIXFileSystem(),
+                                             makeDecoder: @Sendable () -> (ArraySlice<UInt8>) throws -> Value) throws(StorageError) -> Loaded<Value> {
         guard let bytes = try fileSystem.readFile(path) else {
             return Loaded(values: [], truncatedTail: false, size: 0)
         }
-        let parsed = try parse(bytes, path: path, decode: decode)
+        let parsed = try parse(bytes, path: path, makeDecoder: makeDecoder)
         let truncated = parsed.size < bytes.count
         if truncated { try cut(path, to: Int64(parsed.size), fileSystem: fileSystem) }
         return Loaded(values: parsed.values, truncatedTail: truncated, size: Int64(parsed.size))
@@ -32,9 +39,15 @@ extension AppendLog {
     /// of the valid part (a torn tail excluded). Throws `.corrupt` for damage before the tail.
     /// Large logs are decoded in chunks on all cores (start-up time at 100k records).
     public static func parse<Value: Sendable>(_ bytes: [UInt8], path: String,
-                                              decode: @Sendable (ArraySlice<UInt8>) throws -> Value) throws(StorageError) -> (values: [Value], size: Int) {
+                                              decode: @escaping @Sendable (ArraySlice<UInt8>) throws -> Value) throws(StorageError) -> (values: [Value], size: Int) {
+        try parse(bytes, path: path, makeDecoder: { decode })
+    }
+
+    /// `parse` with a decoder made per chunk (see `load(path:fileSystem:makeDecoder:)`).
+    public static func parse<Value: Sendable>(_ bytes: [UInt8], path: String,
+                                              makeDecoder: @Sendable () -> (ArraySlice<UInt8>) throws -> Value) throws(StorageError) -> (values: [Value], size: Int) {
         let (lines, hasPartialTail) = lineRanges(bytes)
-        let chunks = decodeInChunks(bytes, lines, decode: decode)
+        let chunks = decodeInChunks(bytes, lines, makeDecoder: makeDecoder)
         var values: [Value] = []
         values.reserveCapacity(lines.count)
         for chunk in chunks {
@@ -56,12 +69,13 @@ extension AppendLog {
 
     /// Decodes `lines` in order, split over the cores; each chunk stops at its first bad line.
     private static func decodeInChunks<Value: Sendable>(_ bytes: [UInt8], _ lines: [Range<Int>],
-                                                        decode: @Sendable (ArraySlice<UInt8>) throws -> Value) -> [Chunk<Value>] {
+                                                        makeDecoder: @Sendable () -> (ArraySlice<UInt8>) throws -> Value) -> [Chunk<Value>] {
         let count = lines.count < 4_096 ? 1 : max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let size = (lines.count + count - 1) / max(count, 1)
         let results = PThreadLock<[Int: Chunk<Value>]>([:])
         DispatchQueue.concurrentPerform(iterations: count) { chunkIndex in
             var chunk = Chunk<Value>()
+            let decode = makeDecoder()
             let range = min(chunkIndex * size, lines.count)..<min((chunkIndex + 1) * size, lines.count)
             chunk.values.reserveCapacity(range.count)
             for index in range {

@@ -51,7 +51,7 @@ public struct BackupManifest: Codable, Sendable, Equatable {
             let size: Int
             switch relative {
             case RecordStore.fileName:
-                size = try AppendLog.parse(bytes, path: path) { try JSONCoding.decode(Record.self, from: $0) }.size
+                size = try AppendLog.parse(bytes, path: path) { try RecordLine.decode($0) }.size
             case AuditLog.fileName:
                 size = try AppendLog.parse(bytes, path: path) { try JSONCoding.decode(AuditEntry.self, from: $0) }.size
             default:

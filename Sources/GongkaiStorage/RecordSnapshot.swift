@@ -15,9 +15,21 @@ public struct RecordSnapshot: Sendable {
     public init() {}
 
     /// The state after applying `versions` in order (as read from the log at start-up).
-    public init(versions: [Record]) {
+    public init<S: Collection>(versions: S) where S.Element == Record {
         records = PersistentMap(versions.lazy.map { (key: $0.id, value: $0) })
-        for record in versions { noteSerial(of: record) }
+        // The highest serial per key, found without a dictionary update per record (start-up
+        // at 100k records, issue 6): records of one agency and year come in runs.
+        var current: (key: SerialKey, serial: Int)?
+        for record in versions {
+            guard let (key, serial) = Self.parseIndexNumber(record.indexNumber, agencyLike: current?.key.agencyCode) else { continue }
+            if let run = current, run.key == key {
+                current = (key, max(run.serial, serial))
+                continue
+            }
+            if let run = current { note(run.key, run.serial) }
+            current = (key, serial)
+        }
+        if let run = current { note(run.key, run.serial) }
         revision = versions.count
     }
 
@@ -46,9 +58,11 @@ public struct RecordSnapshot: Sendable {
     }
 
     private mutating func noteSerial(of record: Record) {
-        if let (key, serial) = Self.parseIndexNumber(record.indexNumber), serial > serials[key, default: 0] {
-            serials[key] = serial
-        }
+        if let (key, serial) = Self.parseIndexNumber(record.indexNumber) { note(key, serial) }
+    }
+
+    private mutating func note(_ key: SerialKey, _ serial: Int) {
+        if serial > serials[key, default: 0] { serials[key] = serial }
     }
 
     public func applying(_ record: Record) -> RecordSnapshot {
@@ -62,13 +76,18 @@ public struct RecordSnapshot: Sendable {
         var year: Int
     }
 
-    /// Splits `<agency code>/<year>-<serial>`; nil when the text has another shape.
-    static func parseIndexNumber(_ text: String) -> (SerialKey, Int)? {
-        guard let slash = text.lastIndex(of: "/") else { return nil }
-        let tail = text[text.index(after: slash)...]
-        guard let dash = tail.firstIndex(of: "-"),
-              let year = Int(tail[..<dash]),
-              let serial = Int(tail[tail.index(after: dash)...]) else { return nil }
-        return (SerialKey(agencyCode: String(text[..<slash]), year: year), serial)
+    /// Splits `<agency code>/<year>-<serial>`; nil when the text has another shape. Reads the
+    /// UTF-8 bytes (no grapheme breaking); `agencyLike`, when its text equals the agency code,
+    /// is returned instead of a new copy of it.
+    static func parseIndexNumber(_ text: String, agencyLike: String? = nil) -> (SerialKey, Int)? {
+        let utf8 = text.utf8
+        guard let slash = utf8.lastIndex(of: UInt8(ascii: "/")) else { return nil }
+        let tail = utf8[utf8.index(after: slash)...]
+        guard let dash = tail.firstIndex(of: UInt8(ascii: "-")),
+              let year = Int(Substring(tail[..<dash])),
+              let serial = Int(Substring(tail[utf8.index(after: dash)...])) else { return nil }
+        let prefix = Substring(utf8[..<slash])
+        let agency = agencyLike.map { $0 == prefix } == true ? agencyLike! : String(prefix)
+        return (SerialKey(agencyCode: agency, year: year), serial)
     }
 }

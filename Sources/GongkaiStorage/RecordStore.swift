@@ -1,7 +1,8 @@
 import GongkaiDomain
 
-/// The publication records: `<directory>/records.jsonl`, one full `Record` version per line,
-/// the last version of an id winning. Reads come from memory; writes are group-committed.
+/// The publication records: `<directory>/records.jsonl`, one full `Record` version per line
+/// (with the audit entry of the write that made it: `RecordLine`), the last version of an id
+/// winning. Reads come from memory; writes are group-committed.
 ///
 /// Two states are kept:
 /// - **accepted**: durable state plus the writes queued in the current group-commit batch. Each
@@ -23,20 +24,27 @@ public final class RecordStore: Sendable {
     /// The writer lock: held while a write is built and queued (never during its fsync).
     private let accepted: PThreadLock<Accepted>
     private let durable: PThreadLock<RecordSnapshot>
+    private let audit: AuditLog?
 
     private struct Accepted {
         var snapshot: RecordSnapshot
         var seenFailures: Int
     }
 
-    public init(directory: String, fileSystem: any FileSystem = POSIXFileSystem()) throws(StorageError) {
+    /// Opens the register. With `audit`, the audit entries that ride in record lines are handed
+    /// to it: those read now, and each written one once durable (see `RecordLine`).
+    public init(directory: String, fileSystem: any FileSystem = POSIXFileSystem(),
+                audit: AuditLog? = nil) throws(StorageError) {
         path = Path.join(directory, Self.fileName)
-        let loaded = try AppendLog.load(path: path, fileSystem: fileSystem) { line in
-            try JSONCoding.decode(Record.self, from: line)
+        let loaded = try AppendLog.load(path: path, fileSystem: fileSystem) {
+            var pool = RecordLineReader.Pool()
+            return { line in try RecordLine.decode(line, pool: &pool) }
         }
-        let snapshot = RecordSnapshot(versions: loaded.values)
+        let snapshot = RecordSnapshot(versions: loaded.values.lazy.map(\.record))
+        audit?.merge(recordEntries: loaded.values.compactMap(\.audit))
         truncatedTail = loaded.truncatedTail
         log = try AppendLog(path: path, fileSystem: fileSystem)
+        self.audit = audit
         accepted = PThreadLock(Accepted(snapshot: snapshot, seenFailures: 0))
         durable = PThreadLock(snapshot)
     }
@@ -53,20 +61,29 @@ public final class RecordStore: Sendable {
     /// `StorageError` when it could not be stored, in which case it is in neither state.
     @discardableResult
     public func write<E: Error>(_ build: (RecordSnapshot) throws(E) -> Record) throws -> Record {
+        try write(audited: { snapshot throws(E) in RecordLine(record: try build(snapshot)) })
+    }
+
+    /// `write`, with the audit entry of the change in the same line: one append, one fsync, and
+    /// the entry is durable exactly when the record is (then handed to the `AuditLog`).
+    @discardableResult
+    public func write<E: Error>(audited build: (RecordSnapshot) throws(E) -> RecordLine) throws -> Record {
         let (ticket, record) = try accepted.withLock { state throws -> (AppendLog.Ticket, Record) in
             let failures = log.failureCount
             if failures != state.seenFailures {
                 state.snapshot = durable.withLock { $0 }
                 state.seenFailures = failures
             }
-            let record = try build(state.snapshot)
-            let line = try JSONCoding.encodeLine(record, path: path)
-            let next = state.snapshot.applying(record)
-            let ticket = try log.enqueue([line], ifFailureCountIs: failures) {
+            let line = try build(state.snapshot)
+            let bytes = try RecordLine.encode(line, path: path)
+            let next = state.snapshot.applying(line.record)
+            let entry = line.audit, audit = self.audit
+            let ticket = try log.enqueue([bytes], ifFailureCountIs: failures) {
                 self.durable.withLock { $0 = next }
+                if let entry { audit?.noteDurable(entry) }
             }
             state.snapshot = next
-            return (ticket, record)
+            return (ticket, line.record)
         }
         try log.wait(for: ticket)
         return record

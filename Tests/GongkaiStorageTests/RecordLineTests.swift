@@ -35,3 +35,42 @@ import Testing
         }
     }
 }
+
+/// The line format of issue 6: the audit entry rides in the record's line.
+@Suite struct AuditedRecordLineTests {
+    static let entry = AuditEntry(at: "2026-03-09T10:00:00.123+08:00", token: "中小企业科-1", role: "office",
+                                  action: "record.withdraw", target: "r1", beforeVersion: 1, afterVersion: 2,
+                                  detail: "重复\t\"发布\"")
+
+    @Test func auditEntriesMatchTheCodableEncoding() throws {
+        for entry in [Self.entry, AuditEntry(at: "a", token: "b", role: "admin", action: "record.create", target: "c")] {
+            #expect(entry.jsonBytes == Array(try JSONCoding.lineEncoder().encode(entry)))
+        }
+    }
+
+    /// Sorted keys, as JSONEncoder writes an object holding both: `audit` sorts first.
+    @Test func theLineIsTheRecordObjectWithAnAuditKeyFirst() throws {
+        let line = RecordLine(record: makeRecord(id: "r1", serial: 1), audit: Self.entry)
+        struct Both: Encodable {
+            var audit: AuditEntry
+            var record: Record
+            func encode(to encoder: any Encoder) throws {
+                try record.encode(to: encoder)
+                enum Key: CodingKey { case audit }
+                var c = encoder.container(keyedBy: Key.self)
+                try c.encode(audit, forKey: .audit)
+            }
+        }
+        let expected = Array(try JSONCoding.lineEncoder().encode(Both(audit: Self.entry, record: line.record)))
+        #expect(line.jsonBytes == expected)
+        #expect(String(decoding: line.jsonBytes, as: UTF8.self).hasPrefix(#"{"audit":{"action":"record.withdraw","#))
+        #expect(RecordLine(record: line.record).jsonBytes == line.record.jsonBytes)
+    }
+
+    @Test func readersThatKnowOnlyRecordsStillDecodeTheRecord() throws {
+        let line = RecordLine(record: makeRecord(id: "r1", serial: 1), audit: Self.entry)
+        #expect(try JSONDecoder().decode(Record.self, from: Data(line.jsonBytes)) == line.record)
+        #expect(try RecordLine.decode(line.jsonBytes[...]) == line)
+        #expect(try RecordLine.encode(line, path: "test") == line.jsonBytes)
+    }
+}

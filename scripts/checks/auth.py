@@ -109,7 +109,11 @@ def main():
     checks.check("GET /api/v1/audit with an office token → 403", r.status == 403, repr(r))
     r = gk.request(port, "GET", "/api/v1/audit")
     checks.check("GET /api/v1/audit without a token → 401", r.status == 401, repr(r))
+    # Record writes keep their entry in the record's line (RELIABILITY.md, "Audit order"); others in audit.jsonl.
     entries = [json.loads(line) for line in open(os.path.join(data, "audit.jsonl"), encoding="utf-8") if line.strip()]
+    entries += [line["audit"] for line in (json.loads(text) for text in open(os.path.join(data, "records.jsonl"),
+                                                                             encoding="utf-8") if text.strip())
+                if line.get("audit")]
     checks.check(f"one audit entry per write ({len(writes)} writes)", len(entries) == len(writes),
                  f"{len(entries)} entries")
     for action, token_name, target in writes:

@@ -131,6 +131,11 @@ def main():
             checks.check(f"restore {i}: ids exist in the original", set(records) <= set(final))
             audit = [json.loads(line) for line in open(os.path.join(restored, "audit.jsonl"), encoding="utf-8")
                      if line.strip()]
+            # Record writes keep their entry in the record's own line (RELIABILITY.md, "Audit order").
+            in_lines = [line["audit"] for line in (json.loads(text) for text in open(
+                os.path.join(restored, "records.jsonl"), encoding="utf-8") if text.strip()) if line.get("audit")]
+            checks.check(f"restore {i}: record lines carry their audit entries ({len(in_lines)})", len(in_lines) > 0)
+            audit += in_lines
             ahead = [e for e in audit if e["action"].startswith("record.")
                      and (e["target"] not in records or records[e["target"]]["version"] < (e.get("after_version") or 0))]
             checks.check(f"restore {i}: the audit copy never runs ahead of the records ({len(audit)} entries)",

@@ -23,11 +23,14 @@ public final class GongkaiApp: Sendable {
         _ = try Recovery.prepare(dataDirectory: data, fileSystem: fileSystem)
         let now = Date().timeIntervalSince1970
         let catalogue = try CatalogueService(file: DocumentFile(path: data + "/catalogue.json", fileSystem: fileSystem), now: now)
-        let records = RecordService(store: try RecordStore(directory: data, fileSystem: fileSystem), agencyCode: config.agencyCode)
+        // The audit log first: record lines carry their audit entries and hand them to it.
+        let audit = try AuditLog(directory: data, fileSystem: fileSystem)
+        let records = RecordService(store: try RecordStore(directory: data, fileSystem: fileSystem, audit: audit),
+                                    agencyCode: config.agencyCode)
         let services = Services(
             config: config, catalogue: catalogue, records: records,
             tokens: try TokenStore(directory: data, fileSystem: fileSystem),
-            audit: try AuditLog(directory: data, fileSystem: fileSystem),
+            audit: audit,
             calendar: try CalendarService(dataDirectory: data, fileSystem: fileSystem),
             reports: ReportSettings(dataDirectory: data, fileSystem: fileSystem),
             staticFiles: StaticFiles(directory: config.publicDirectory), logger: logger, storageMetrics: storageMetrics)

@@ -52,6 +52,7 @@ final class Services: Sendable {
     }
 
     /// Writes an audit entry naming the token, after the change it describes is durable.
+    /// Not for records: their entries are stored in the record's own line (`RecordService`).
     ///
     /// The change is already on disk when this runs, so a failure here must not be reported to
     /// the client as "nothing was saved" (a retry would create a duplicate with a new 索引号).

@@ -83,8 +83,8 @@ enum RecordHandlers {
         let caller = try ctx.requireCaller()
         let input = try RecordInput(try ctx.jsonObject(), creating: true)
         let rules = RecordRules(catalogue: ctx.services.catalogue.snapshot, scope: ctx.services.scope, today: ctx.today)
+        // The audit entry is stored with the record, in the same line (RecordService).
         let record = try ctx.services.records.create(input, caller: caller, rules: rules, nowText: Timestamp.iso(ctx.now))
-        ctx.services.recordAudit(caller, action: "record.create", target: record.id, before: nil, after: record.version, now: ctx.now)
         var response = Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(record)), status: 201,
                                       etag: RecordService.etag(record), cache: "no-store")
         response.headers.add("Location", "/api/v1/records/\(record.id)")
@@ -101,12 +101,11 @@ enum RecordHandlers {
             throw APIError.invalidFields([FieldProblem("related_record_id", "没有可关联的记录 \(related)", "no other record \(related)")])
         }
         try ensureExists(ctx, id: id, caller: caller)
-        let (before, after) = try ctx.services.records.update(
+        let (_, after) = try ctx.services.records.update(
             id: id, ifMatch: ctx.request.headers["If-Match"], caller: caller, nowText: Timestamp.iso(ctx.now)
         ) { record in
             try apply(input, to: &record, caller: caller, rules: rules)
         }
-        ctx.services.recordAudit(caller, action: "record.update", target: id, before: before.version, after: after.version, now: ctx.now)
         return Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(after)), etag: RecordService.etag(after), cache: "no-store")
     }
 
@@ -124,16 +123,15 @@ enum RecordHandlers {
         let now = Timestamp.iso(ctx.now)
         // If-Match is optional here: withdrawing is idempotent in effect, but honoured when sent.
         let current = ctx.services.records.record(id: id).map(RecordService.etag) ?? "*"
-        let (before, after) = try ctx.services.records.update(
-            id: id, ifMatch: ctx.request.headers["If-Match"] ?? current, caller: caller, nowText: now
+        let (_, after) = try ctx.services.records.update(
+            id: id, ifMatch: ctx.request.headers["If-Match"] ?? current, caller: caller, nowText: now,
+            action: "record.withdraw", detail: reason.value
         ) { record in
             guard record.withdrawn == nil else {
                 throw APIError.conflict(Message("记录已于 \(record.withdrawn?.at ?? "") 撤回", "the record was already withdrawn"))
             }
             record.withdrawn = Withdrawal(reason: reason.value ?? "", at: now, by: caller.tokenName)
         }
-        ctx.services.recordAudit(caller, action: "record.withdraw", target: id, before: before.version, after: after.version,
-                                     detail: reason.value, now: ctx.now)
         return Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(after)), etag: RecordService.etag(after), cache: "no-store")
     }
 

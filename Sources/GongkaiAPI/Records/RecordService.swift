@@ -20,7 +20,7 @@ final class RecordService: Sendable {
     init(store: RecordStore, agencyCode: String) {
         self.store = store
         self.agencyCode = agencyCode
-        index = ReadWriteLock(RecordIndex(store.snapshot().records.values))
+        index = ReadWriteLock(RecordIndex(store.snapshot().records.allValues))
         searchUsesIndex = getenv("GONGKAI_BENCH_SEARCH_SCAN").map { String(cString: $0) } != "1"
     }
 
@@ -100,25 +100,26 @@ final class RecordService: Sendable {
                            createdBy: caller.tokenName, createdAt: nowText, updatedAt: nowText, version: 1)
         try rules.checkDates(draft)
         let agencyCode = self.agencyCode
-        let saved = try store.write { snapshot in
+        let saved = try store.write(audited: { snapshot in
             // Ids must stay unique even if the agency code in config.json ever changes.
             var serial = snapshot.maxSerial(year: year, agencyCode: agencyCode) + 1
             while snapshot.record(id: "\(year)-\(Self.pad5(serial))") != nil { serial += 1 }
             let suffix = "\(year)-\(Self.pad5(serial))"
             draft.id = suffix
             draft.indexNumber = "\(agencyCode)/\(suffix)"
-            return draft
-        }
+            return RecordLine(record: draft, audit: Self.audit(caller, "record.create", draft, before: nil, at: nowText))
+        })
         index.write { $0.upsert(saved) }
         return saved
     }
 
-    /// Applies a change to an existing record under an If-Match precondition.
-    func update(id: String, ifMatch: String?, caller: Caller, nowText: String,
-                _ change: (inout Record) throws -> Void) throws -> (before: Record, after: Record) {
+    /// Applies a change to an existing record under an If-Match precondition; the audit entry
+    /// (`action`, `detail`) is stored in the same line.
+    func update(id: String, ifMatch: String?, caller: Caller, nowText: String, action: String = "record.update",
+                detail: String? = nil, _ change: (inout Record) throws -> Void) throws -> (before: Record, after: Record) {
         guard let ifMatch else { throw APIError.preconditionRequired }
         var before: Record?
-        let saved = try store.write { snapshot in
+        let saved = try store.write(audited: { snapshot in
             guard var record = snapshot.records[id] else { throw APIError.notFound(Message("没有记录 \(id)", "no record \(id)")) }
             try Self.authorizeChange(caller, record)
             guard ETags.matches(ifMatch, Self.etag(record)) else { throw APIError.preconditionFailed(current: Self.etag(record)) }
@@ -126,10 +127,19 @@ final class RecordService: Sendable {
             try change(&record)
             record.version += 1
             record.updatedAt = nowText
-            return record
-        }
+            return RecordLine(record: record, audit: Self.audit(caller, action, record, before: record.version - 1,
+                                                                at: nowText, detail: detail))
+        })
         index.write { $0.upsert(saved) }
         return (before ?? saved, saved)
+    }
+
+    /// The audit entry of a record write, naming the token (what `Services.recordAudit` makes
+    /// for other writes).
+    static func audit(_ caller: Caller, _ action: String, _ record: Record, before: Int?, at: String,
+                      detail: String? = nil) -> AuditEntry {
+        AuditEntry(at: at, token: caller.tokenName, role: caller.role.rawValue, action: action, target: record.id,
+                   beforeVersion: before, afterVersion: record.version, detail: detail)
     }
 
     static func authorizeChange(_ caller: Caller, _ record: Record) throws {

@@ -20,9 +20,13 @@ struct PostingTable: Sendable {
         return slots[slot] == key ? lists[Int(slotList[slot])] : []
     }
 
-    /// Appends an ordinal larger than every one held for `key`.
+    /// Appends an ordinal not smaller than every one held for `key`, once: the bulk build hands
+    /// each record's keys unsorted, repeats included (cheaper than sorting them; issue 6).
     mutating func append(_ ordinal: Int32, for key: UInt64) {
-        lists[listIndex(for: key)].append(ordinal)
+        let index = listIndex(for: key)
+        lists.withUnsafeMutableBufferPointer { lists in
+            if lists[index].last != ordinal { lists[index].append(ordinal) }
+        }
     }
 
     /// Inserts an ordinal in order, once.
@@ -44,6 +48,7 @@ struct PostingTable: Sendable {
         }
     }
 
+    @inline(__always)  // called per posting of the bulk build: no copy of `self` per call
     private func find(_ key: UInt64) -> Int {
         let mask = slots.count - 1
         var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> shift)
@@ -51,6 +56,7 @@ struct PostingTable: Sendable {
         return slot
     }
 
+    @inline(__always)
     private mutating func listIndex(for key: UInt64) -> Int {
         var slot = find(key)
         if slots[slot] == key { return Int(slotList[slot]) }

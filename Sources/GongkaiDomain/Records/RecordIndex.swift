@@ -128,10 +128,9 @@ public struct RecordIndex: Sendable {
         records.append(record)
         facets.append(facet(record))
         addItemOrdinal(ordinal)
-        let text = Self.searchText(record)
-        searchable.append(SearchText.utf8(text))
+        let value = Int32(ordinal)
+        searchable.append(SearchText.index(Self.searchParts(record)) { key in postings.append(value, for: key) })
         ordinals[record.id] = ordinal
-        for key in SearchText.sortedKeys(of: text) { postings.append(Int32(ordinal), for: key) }
         count(record, +1)
     }
 
@@ -525,7 +524,11 @@ public struct RecordIndex: Sendable {
     }
 
     static func searchText(_ r: Record) -> [Unicode.Scalar] {
-        let parts = [r.title, r.documentNumber ?? "", r.indexNumber, r.summary ?? "", r.body ?? ""]
-        return SearchText.normalize(parts.joined(separator: "\n"))
+        SearchText.normalize(searchParts(r).joined(separator: "\n"))
+    }
+
+    /// The fields search looks in, in order (joined by "\n", which no index key spans).
+    static func searchParts(_ r: Record) -> [String] {
+        [r.title, r.documentNumber ?? "", r.indexNumber, r.summary ?? "", r.body ?? ""]
     }
 }

@@ -26,9 +26,9 @@ import Testing
     @Test func writesOneLineWithSortedKeysPerRequest() throws {
         let written = try lines { log in
             log.record(method: "GET", path: "/api/v1/catalogue", status: 200, bytes: 36386, micros: 442,
-                       remote: "127.0.0.1", requestId: "k3x9-17")
+                       remote: "127.0.0.1", requestId: RequestId(given: nil, prefix: "k3x9", number: 17))
             log.record(method: "POST", path: "/api/v1/records", status: 201, bytes: 0, micros: 12_034,
-                       remote: "::1", requestId: "abc")
+                       remote: "::1", requestId: RequestId(given: "abc", prefix: "k3x9", number: 0))
         }
         #expect(written.count == 2)
         #expect(written[0].hasSuffix(" info gongkai: bytes=36386 method=GET ms=0.442 path=/api/v1/catalogue remote=127.0.0.1 request_id=k3x9-17 status=200 [GongkaiAPI] access"))
@@ -39,7 +39,7 @@ import Testing
 
     @Test func controlCharactersAndSpacesInAPathCannotBreakTheLine() throws {
         let written = try lines { log in
-            log.record(method: "GET", path: "/a b\n\u{7F}/办", status: 404, bytes: 10, micros: 5, remote: "127.0.0.1", requestId: "x")
+            log.record(method: "GET", path: "/a b\n\u{7F}/办", status: 404, bytes: 10, micros: 5, remote: "127.0.0.1", requestId: RequestId(given: "x", prefix: "p", number: 0))
         }
         #expect(written.count == 1)
         #expect(written[0].contains(" path=/a%20b%0A%7F/办 remote="))

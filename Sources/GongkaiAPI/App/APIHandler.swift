@@ -19,7 +19,7 @@ final class APIHandler: HTTPHandler {
     }
 
     func handle(_ request: HTTPRequest) -> HTTPResponse {
-        let started = ContinuousClock.now
+        let started = Monotonic.nanoseconds()
         let requestId = requestIds.id(honouring: request.headers["X-Request-Id"])
         var routeName = "static"
         var response: HTTPResponse
@@ -30,30 +30,34 @@ final class APIHandler: HTTPHandler {
             switch router.match(method: request.method, path: request.path) {
             case let .found(route, parameters):
                 routeName = route.name
-                var request = request
-                request.pathParameters = parameters
-                response = run(route, request, requestId)
+                if parameters.isEmpty {
+                    response = run(route, request, requestId)
+                } else {
+                    var request = request
+                    request.pathParameters = parameters
+                    response = run(route, request, requestId)
+                }
             case .methodNotAllowed(let allowed):
                 routeName = "method-not-allowed"
-                response = Problem.response(for: APIError.methodNotAllowed(allowed: allowed + ["OPTIONS"]), requestId: requestId)
+                response = Problem.response(for: APIError.methodNotAllowed(allowed: allowed + ["OPTIONS"]), requestId: requestId.text)
             case .notFound:
                 response = serveStatic(request, requestId)
             }
         }
         response = Conditional.apply(to: response, request: request)
         finish(&response, request: request, requestId: requestId)
-        let seconds = Self.seconds(ContinuousClock.now - started)
-        services.metrics.observe(route: routeName, status: response.status, seconds: seconds)
+        let nanoseconds = Monotonic.nanoseconds() - started
+        services.metrics.observe(route: routeName, status: response.status, seconds: Double(nanoseconds) / 1e9)
         // Buffered, written by a background thread: the request never waits for stderr.
         services.accessLog?.record(method: request.method, path: request.path, status: response.status,
-                                   bytes: response.body.count, micros: Int(seconds * 1_000_000),
+                                   bytes: response.body.count, micros: nanoseconds / 1000,
                                    remote: request.remoteAddress, requestId: requestId)
         return response
     }
 
     func reject(_ rejection: HTTPRejection, method: String, target: String, headers: HTTPHeaders) -> HTTPResponse {
         var response = Problem.response(for: rejection)
-        let requestId = requestIds.id(honouring: headers["X-Request-Id"])
+        let requestId = requestIds.id(honouring: headers["X-Request-Id"]).text
         response.headers.set("X-Request-Id", requestId)
         response.headers.set("X-Content-Type-Options", "nosniff")
         services.metrics.observe(route: "rejected", status: response.status, seconds: 0)
@@ -64,25 +68,25 @@ final class APIHandler: HTTPHandler {
         return response
     }
 
-    private func run(_ route: Route, _ request: HTTPRequest, _ requestId: String) -> HTTPResponse {
-        let ctx = RequestContext(request: request, requestId: requestId, now: Date().timeIntervalSince1970, services: services)
+    private func run(_ route: Route, _ request: HTTPRequest, _ requestId: RequestId) -> HTTPResponse {
+        let ctx = RequestContext(request: request, now: Date().timeIntervalSince1970, services: services)
         do {
             return try route.run(ctx)
         } catch {
             if !(error is APIError) {
-                services.logger.error("request failed", metadata: ["request_id": .string(requestId), "error": .string(String(describing: error))])
+                services.logger.error("request failed", metadata: ["request_id": .string(requestId.text), "error": .string(String(describing: error))])
             }
-            return Problem.response(for: error, requestId: requestId)
+            return Problem.response(for: error, requestId: requestId.text)
         }
     }
 
     /// Paths outside the API serve `Public/`; unknown API paths are a problem+json 404.
-    private func serveStatic(_ request: HTTPRequest, _ requestId: String) -> HTTPResponse {
+    private func serveStatic(_ request: HTTPRequest, _ requestId: RequestId) -> HTTPResponse {
         if request.path == "/api" || request.path.hasPrefix("/api/") {
-            return Problem.response(for: APIError.notFound(Message("没有这个接口：\(request.path)", "no such endpoint: \(request.path)")), requestId: requestId)
+            return Problem.response(for: APIError.notFound(Message("没有这个接口：\(request.path)", "no such endpoint: \(request.path)")), requestId: requestId.text)
         }
         guard request.method == "GET" || request.method == "HEAD" else {
-            return Problem.response(for: APIError.methodNotAllowed(allowed: ["GET", "HEAD", "OPTIONS"]), requestId: requestId)
+            return Problem.response(for: APIError.methodNotAllowed(allowed: ["GET", "HEAD", "OPTIONS"]), requestId: requestId.text)
         }
         return run(Route(name: "static", run: StaticHandlers.serve), request, requestId)
     }
@@ -109,17 +113,25 @@ final class APIHandler: HTTPHandler {
     /// A prepared response (the catalogue, built once per version) already says nosniff and
     /// goes out as built, without an X-Request-Id, unless the client sent one to be echoed;
     /// every other response gets both. The access log records the id either way.
-    private func finish(_ response: inout HTTPResponse, request: HTTPRequest, requestId: String) {
-        if response.prepared == nil || request.headers["X-Request-Id"] != nil {
-            response.headers.set("X-Request-Id", requestId)
+    private func finish(_ response: inout HTTPResponse, request: HTTPRequest, requestId: RequestId) {
+        if response.prepared == nil || requestId.given != nil {
+            response.headers.set("X-Request-Id", requestId.text)
             response.headers.set("X-Content-Type-Options", "nosniff")
         }
         cors.decorate(&response, request: request)
     }
 
-    static func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
-    }
+}
+
+/// A request's id: the client's X-Request-Id when it is a sane token, else this process's
+/// prefix and a counter. Kept in parts and formatted only where a response or a log line
+/// needs it: a cached answer sent as built never pays for the string.
+struct RequestId: Sendable {
+    let given: String?
+    let prefix: String
+    let number: Int
+
+    var text: String { given ?? "\(prefix)-\(number)" }
 }
 
 /// Request ids: the client's X-Request-Id when it is a sane token, else a new one.
@@ -131,11 +143,20 @@ final class RequestIdGenerator: Sendable {
         prefix = String(UInt32.random(in: .min ... .max), radix: 36)
     }
 
-    func id(honouring given: String?) -> String {
+    func id(honouring given: String?) -> RequestId {
         if let given, (1...128).contains(given.utf8.count),
            given.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7a) || $0 == 0x2d || $0 == 0x5f || $0 == 0x2e || $0 == 0x3a }) {
-            return given
+            return RequestId(given: given, prefix: prefix, number: 0)
         }
-        return "\(prefix)-\(counter.wrappingAdd(1, ordering: .relaxed).newValue)"
+        return RequestId(given: nil, prefix: prefix, number: counter.wrappingAdd(1, ordering: .relaxed).newValue)
+    }
+}
+
+/// CLOCK_MONOTONIC in nanoseconds: request timing without `Duration` arithmetic.
+enum Monotonic {
+    static func nanoseconds() -> Int {
+        var now = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &now)
+        return now.tv_sec * 1_000_000_000 + now.tv_nsec
     }
 }

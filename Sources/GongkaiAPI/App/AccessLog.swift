@@ -51,9 +51,10 @@ final class AccessLog: Sendable {
     /// Lines dropped because the buffer was full.
     var droppedLines: Int { pending.withLock { $0.dropped } }
 
-    func record(method: String, path: String, status: Int, bytes: Int, micros: Int, remote: String, requestId: String) {
+    func record(method: String, path: String, status: Int, bytes: Int, micros: Int, remote: String, requestId: RequestId) {
         let now = time(nil)
-        let bound = 192 + 3 * (method.utf8.count + path.utf8.count + remote.utf8.count + requestId.utf8.count)
+        let idBytes = requestId.given?.utf8.count ?? requestId.prefix.utf8.count + 21
+        let bound = 192 + 3 * (method.utf8.count + path.utf8.count + remote.utf8.count + idBytes)
         // Formatted into stack memory outside the lock with plain stores (no array growth
         // checks); under the lock only the per-second timestamp and one copy.
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bound) { buffer in
@@ -74,7 +75,13 @@ final class AccessLog: Sendable {
             line.append(" remote=")
             line.appendEscaped(remote)
             line.append(" request_id=")
-            line.appendEscaped(requestId)
+            if let given = requestId.given {
+                line.appendEscaped(given)
+            } else {
+                line.appendEscaped(requestId.prefix)
+                line.append("-")
+                line.appendDecimal(requestId.number)
+            }
             line.append(" status=")
             line.appendDecimal(status)
             line.append(" [GongkaiAPI] access\n")

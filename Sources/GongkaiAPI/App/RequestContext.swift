@@ -5,7 +5,6 @@ import GongkaiHTTP
 /// Everything a handler needs about one request, and the services it may use.
 struct RequestContext: Sendable {
     let request: HTTPRequest
-    let requestId: String
     /// Seconds since 1970 from the real clock, read once per request.
     let now: Double
     let services: Services

@@ -66,10 +66,14 @@ import Testing
         #expect(ETags.matches("*", "\"a\""))
         #expect(!ETags.noneMatch("W/\"a\"", "\"a\""))
         #expect(ETags.noneMatch("\"b\"", "\"a\""))
+        #expect(!ETags.noneMatch("\"a\"", "\"a\""))
+        #expect(ETags.noneMatch("\"a\"x", "\"a\""))
     }
 
     @Test func gzipIsAcceptedUnlessItsQualityIsZero() {
         #expect(Negotiation.acceptsGzip("gzip, deflate, br"))
+        #expect(Negotiation.acceptsGzip("gzip"))
+        #expect(!Negotiation.acceptsGzip("gzipped"))
         #expect(Negotiation.acceptsGzip("br;q=1.0, gzip;q=0.8"))
         #expect(!Negotiation.acceptsGzip("gzip;q=0"))
         #expect(!Negotiation.acceptsGzip("identity"))

@@ -59,6 +59,8 @@ enum Negotiation {
     /// True when the client accepts gzip with a non-zero quality.
     static func acceptsGzip(_ header: String?) -> Bool {
         guard let header else { return false }
+        // What browsers and HTTP libraries send, decided without lowercasing or splitting.
+        if header == "gzip" || header.hasPrefix("gzip, ") { return true }
         for part in header.lowercased().split(separator: ",") {
             let pieces = part.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }
             guard pieces.first == "gzip" || pieces.first == "x-gzip" else { continue }

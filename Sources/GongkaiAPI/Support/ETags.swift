@@ -10,6 +10,8 @@ enum ETags {
 
     /// If-None-Match uses the weak comparison: W/"x" and "x" are the same.
     static func noneMatch(_ header: String, _ current: String) -> Bool {
+        // A poller sends back exactly the tag it got: decided without trimming or splitting.
+        if header == current { return false }
         let trimmed = header.trimmingCharacters(in: .whitespaces)
         if trimmed == "*" { return false }
         let bare = strip(current)

@@ -7,7 +7,7 @@ public struct RecordIndex: Sendable {
     private var searchable: [[UInt8]] = []
     private var ordinals: [String: Int] = [:]
     /// Ordinals in newest-first order.
-    private var order: [Int] = []
+    private var order = NewestFirstOrder()
     /// Index key → ascending ordinals of records whose text has that key (a superset after
     /// edits; every hit is confirmed against the text).
     private var postings = PostingTable()
@@ -67,9 +67,9 @@ public struct RecordIndex: Sendable {
         }
         postings.compact()
         let facets = self.facets, all = self.records
-        order = Array(0..<all.count).sorted { a, b in
+        order = NewestFirstOrder(Array(0..<all.count).sorted { a, b in
             facets[a].day != facets[b].day ? facets[a].day > facets[b].day : all[a].id > all[b].id
-        }
+        })
     }
 
     public var count: Int { records.count }

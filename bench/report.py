@@ -103,24 +103,21 @@ def rows(res):
     sizes = f["config"]["sizes"]
     names = {"records-first": "GET /records (first page)", "records-filters": "GET /records filters + cursor",
              "records-search": "GET /records?q= (bigram index)"}
-    for label, what in names.items():
-        for n in sizes:
-            rps = med(res, label, "rps", conns=32, n=n, mode="index")
-            p50 = ms(med(res, label, "p50_us", conns=32, n=n, mode="index"))
-            p99 = ms(med(res, label, "p99_us", conns=32, n=n, mode="index"))
-            cpu = med(res, label, "cpu_us_per_req", conns=32, n=n, mode="index")
-            row(3, f"{what}, {n:,} records, 32 conn: p99 ms (p50; req/s; CPU µs/req)",
-                f"{fmt(p99, 'ms')} ({fmt(p50, 'ms')}; {fmt(rps, 'rps')}; {fmt(cpu, 'us')})",
-                "–", "–", "–", "p99 < 10 ms", p99 is not None and p99 < 10, p99 and f"{p99 / 10:.1f}× the limit")
-    big = sizes[-1]
-    for label, what in names.items():
-        rps = med(res, label, "rps", conns=32, n=big, mode="computed")
-        p50 = ms(med(res, label, "p50_us", conns=32, n=big, mode="computed"))
-        p99 = ms(med(res, label, "p99_us", conns=32, n=big, mode="computed"))
-        cpu = med(res, label, "cpu_us_per_req", conns=32, n=big, mode="computed")
-        row(3, f"  … {what}, {big:,} records, page cache off (every answer computed): p99 ms (p50; req/s; CPU µs/req)",
+    def read_row(label, title, n, mode):
+        rps = med(res, label, "rps", conns=32, n=n, mode=mode)
+        p50 = ms(med(res, label, "p50_us", conns=32, n=n, mode=mode))
+        p99 = ms(med(res, label, "p99_us", conns=32, n=n, mode=mode))
+        cpu = med(res, label, "cpu_us_per_req", conns=32, n=n, mode=mode)
+        row(3, f"{title}: p99 ms (p50; req/s; CPU µs/req)",
             f"{fmt(p99, 'ms')} ({fmt(p50, 'ms')}; {fmt(rps, 'rps')}; {fmt(cpu, 'us')})",
             "–", "–", "–", "p99 < 10 ms", p99 is not None and p99 < 10, p99 and f"{p99 / 10:.1f}× the limit")
+
+    for label, what in names.items():
+        for n in sizes:
+            read_row(label, f"{what}, {n:,} records, 32 conn", n, "index")
+    big = sizes[-1]
+    for label, what in names.items():
+        read_row(label, f"  … {what}, {big:,} records, page cache off (every answer computed)", big, "computed")
     scan99 = ms(med(res, "records-search", "p99_us", conns=32, n=big, mode="scan"))
     scanrps = med(res, "records-search", "rps", conns=32, n=big, mode="scan")
     idxrps = med(res, "records-search", "rps", conns=32, n=big, mode="computed")

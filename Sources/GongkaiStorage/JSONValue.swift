@@ -175,14 +175,9 @@ enum JSONValue: Sendable {
                 case UInt8(ascii: "\\"):
                     guard let escape = current else { throw error("unterminated escape") }
                     index += 1
-                    switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"): try unicodeEscape(into: &out)
+                    switch (escape, JSONEscape.byte(escape)) {
+                    case (_, let simple?): out.append(simple)
+                    case (UInt8(ascii: "u"), _): try unicodeEscape(into: &out)
                     default: throw error("invalid escape")
                     }
                 case 0..<0x20:
@@ -227,6 +222,22 @@ enum JSONValue: Sendable {
                 index += 1
             }
             return value
+        }
+    }
+}
+
+/// The one-character escapes of RFC 8259 §7, shared by both JSON readers.
+enum JSONEscape {
+    /// The byte `\` + `escape` stands for, or nil when `escape` is not a one-character escape.
+    static func byte(_ escape: UInt8) -> UInt8? {
+        switch escape {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): escape
+        case UInt8(ascii: "b"): 0x08
+        case UInt8(ascii: "f"): 0x0C
+        case UInt8(ascii: "n"): 0x0A
+        case UInt8(ascii: "r"): 0x0D
+        case UInt8(ascii: "t"): 0x09
+        default: nil
         }
     }
 }

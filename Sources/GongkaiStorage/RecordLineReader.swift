@@ -461,14 +461,9 @@ enum RecordLineReader {
                 case UInt8(ascii: "\\"):
                     guard let escape = current else { throw Decline() }
                     index += 1
-                    switch escape {
-                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(escape)
-                    case UInt8(ascii: "b"): out.append(0x08)
-                    case UInt8(ascii: "f"): out.append(0x0C)
-                    case UInt8(ascii: "n"): out.append(0x0A)
-                    case UInt8(ascii: "r"): out.append(0x0D)
-                    case UInt8(ascii: "t"): out.append(0x09)
-                    case UInt8(ascii: "u"):
+                    switch (escape, JSONEscape.byte(escape)) {
+                    case (_, let simple?): out.append(simple)
+                    case (UInt8(ascii: "u"), _):
                         // Surrogates (pairs and lone halves) are left to the reference decoder.
                         let unit = try hex4()
                         guard !(0xD800...0xDFFF).contains(unit), let scalar = Unicode.Scalar(unit) else { throw Decline() }

@@ -210,14 +210,7 @@ enum JSONValue: Sendable {
             guard index + 4 <= bytes.count else { throw error("truncated \\u escape") }
             var value: UInt32 = 0
             for _ in 0..<4 {
-                let byte = bytes[index]
-                let digit: UInt8
-                switch byte {
-                case 0x30...0x39: digit = byte - 0x30
-                case 0x61...0x66: digit = byte - 0x57
-                case 0x41...0x46: digit = byte - 0x37
-                default: throw error("invalid \\u escape")
-                }
+                guard let digit = JSONEscape.hexDigit(bytes[index]) else { throw error("invalid \\u escape") }
                 value = value << 4 | UInt32(digit)
                 index += 1
             }
@@ -237,6 +230,16 @@ enum JSONEscape {
         case UInt8(ascii: "n"): 0x0A
         case UInt8(ascii: "r"): 0x0D
         case UInt8(ascii: "t"): 0x09
+        default: nil
+        }
+    }
+
+    /// The value of one hex digit of a `\u` escape, or nil.
+    static func hexDigit(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: byte - 0x30
+        case 0x41...0x46: byte - 0x41 + 10
+        case 0x61...0x66: byte - 0x61 + 10
         default: nil
         }
     }

@@ -482,14 +482,7 @@ enum RecordLineReader {
             guard index + 4 <= bytes.count else { throw Decline() }
             var value: UInt32 = 0
             for _ in 0..<4 {
-                let byte = bytes[index]
-                let digit: UInt8
-                switch byte {
-                case 0x30...0x39: digit = byte - 0x30
-                case 0x41...0x46: digit = byte - 0x41 + 10
-                case 0x61...0x66: digit = byte - 0x61 + 10
-                default: throw Decline()
-                }
+                guard let digit = JSONEscape.hexDigit(bytes[index]) else { throw Decline() }
                 value = value << 4 | UInt32(digit)
                 index += 1
             }

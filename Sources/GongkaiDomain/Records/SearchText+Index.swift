@@ -1,7 +1,7 @@
 extension SearchText {
     /// Indexes one record's text in a single pass over its UTF-8 bytes: returns the
     /// normalised text as UTF-8 (what `utf8(normalize(parts joined by "\n"))` makes) and calls
-    /// `key` with every index key of it (what `sortedKeys(of:)` lists; unsorted, and a key
+    /// `key` with every index key of it (the keys `keys(of:)` lists; unsorted, and a key
     /// repeats when its characters do).
     ///
     /// Start-up builds the index for the whole register (100k records: ~16M keys). Going

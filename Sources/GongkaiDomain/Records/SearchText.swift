@@ -34,24 +34,6 @@ enum SearchText {
         return keys
     }
 
-    /// The same keys as `keys(of:)`, sorted, without hashing: for building the index.
-    static func sortedKeys(of scalars: [Unicode.Scalar]) -> [UInt64] {
-        var keys: [UInt64] = []
-        keys.reserveCapacity(scalars.count * 2)
-        for i in scalars.indices where !isSpace(scalars[i]) {
-            keys.append(key(scalars[i], nil))
-            if i + 1 < scalars.count, !isSpace(scalars[i + 1]) { keys.append(key(scalars[i], scalars[i + 1])) }
-        }
-        keys.sort()
-        var unique = 0
-        for k in keys where unique == 0 || keys[unique - 1] != k {
-            keys[unique] = k
-            unique += 1
-        }
-        keys.removeLast(keys.count - unique)
-        return keys
-    }
-
     /// The keys a query needs: the bigrams inside its words, and the single character of any
     /// one-character word. Pairs across a space are not indexed, so they are not asked for;
     /// the substring check on the text still requires the whole query, spaces included.
@@ -110,22 +92,5 @@ enum SearchText {
                 return false
             }
         }
-    }
-
-    static func contains(_ haystack: [Unicode.Scalar], _ needle: [Unicode.Scalar]) -> Bool {
-        guard !needle.isEmpty else { return true }
-        guard haystack.count >= needle.count else { return false }
-        let first = needle[0]
-        var i = 0
-        let last = haystack.count - needle.count
-        while i <= last {
-            if haystack[i] == first {
-                var j = 1
-                while j < needle.count, haystack[i + j] == needle[j] { j += 1 }
-                if j == needle.count { return true }
-            }
-            i += 1
-        }
-        return false
     }
 }

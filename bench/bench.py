@@ -174,7 +174,7 @@ class Bench:
 
     # --- set-up ----------------------------------------------------------------------------
     def write_config(self, name, access_log=True):
-        cfg = {"host": "127.0.0.1", "port": 0, "public_dir": os.path.join(ROOT, "Public"), "threads": 4,
+        cfg = {"host": "127.0.0.1", "port": 0, "public_dir": os.path.join(ROOT, "Public"), "threads": 0,
                "limits": {"max_body_bytes": 1048576, "max_connections": 2048, "per_ip_connections": 0,
                           "connection_timeout_s": 15},
                "log_level": "info", "access_log": access_log}

@@ -1,10 +1,13 @@
 /* The C reference for the benchmark: libmicrohttpd serving one file's bytes, nothing else.
- * Same daemon shape as Gongkai (internal polling thread pool + epoll, 4 threads), the same
+ * Same daemon shape as Gongkai (internal polling thread pool + epoll, and Gongkai's default
+ * thread count: two per CPU in the affinity mask, so 2 when pinned to one core), the same
  * body and the same content headers; answers on the second handler call so keep-alive lives
  * (0.9.75 closes connections answered on the first call).
  * Build: cc -O2 ref_server.c $(pkg-config --cflags --libs libmicrohttpd) -o ref_server
  * Usage: ref_server FILE  → prints "ref listening on http://127.0.0.1:PORT" (port picked by the OS) */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
+#include <sched.h>
 #include <netinet/in.h>
 #include <microhttpd.h>
 #include <signal.h>
@@ -43,9 +46,12 @@ int main(int argc, char **argv) {
   fclose(f);
   sigset_t stop; sigemptyset(&stop); sigaddset(&stop, SIGINT); sigaddset(&stop, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &stop, NULL);  /* MHD's threads inherit the mask; sigwait below */
+  cpu_set_t cpus;
+  unsigned threads = sched_getaffinity(0, sizeof cpus, &cpus) == 0 ? 2u * (unsigned)CPU_COUNT(&cpus) : 2u;
+  if (threads > 64) threads = 64;
   struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = 0, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
   struct MHD_Daemon *d = MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL, 0, NULL, NULL, handle, NULL,
-      MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_THREAD_POOL_SIZE, 4u, MHD_OPTION_CONNECTION_LIMIT, 1024u,
+      MHD_OPTION_SOCK_ADDR, &addr, MHD_OPTION_THREAD_POOL_SIZE, threads, MHD_OPTION_CONNECTION_LIMIT, 1024u,
       MHD_OPTION_CONNECTION_TIMEOUT, 15u, MHD_OPTION_END);
   if (!d) { fprintf(stderr, "MHD_start_daemon failed\n"); return 1; }
   printf("ref listening on http://127.0.0.1:%u\n", MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT)->port);

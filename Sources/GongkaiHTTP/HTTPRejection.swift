@@ -11,6 +11,9 @@ public enum HTTPRejection: Error, Sendable, Equatable {
     /// 400: `Content-Length` twice, together with `Transfer-Encoding`, or an unsupported
     /// `Transfer-Encoding` (RFC 9112 §6.1, §6.3). The connection is always closed.
     case ambiguousFraming(reason: String)
+    /// 503: the server stopped while the request's answer was still pending (a write waiting
+    /// for its fsync, say); whether that work took effect is unknown to the server.
+    case shuttingDown
 
     /// The status code this rejection calls for.
     public var status: Int {
@@ -18,6 +21,7 @@ public enum HTTPRejection: Error, Sendable, Equatable {
         case .bodyTooLarge: 413
         case .uriTooLong: 414
         case .invalidTarget, .ambiguousFraming: 400
+        case .shuttingDown: 503
         }
     }
 }

@@ -16,12 +16,21 @@ public struct HTTPResponse: Sendable {
     /// Any change to them drops it (the observers above), so a caller that adds a header
     /// can never send the prepared answer without it.
     public private(set) var prepared: PreparedResponse?
+    /// Set for a placeholder that stands for an answer given later (see `PendingResponse`).
+    public private(set) var pending: PendingResponse?
 
     /// Creates a response.
     public init(status: Int, headers: HTTPHeaders = .init(), body: [UInt8] = []) {
         self.status = status
         self.headers = headers
         self.body = body
+    }
+
+    /// A placeholder: the server keeps the connection waiting, without a thread, until
+    /// `pending` is resolved, and then sends the answer its work builds.
+    public init(later pending: PendingResponse) {
+        self.init(status: 500)
+        self.pending = pending
     }
 
     /// The response a `PreparedResponse` was built from, queued without building it again.

@@ -90,6 +90,9 @@ public final class HTTPServer: Sendable {
             context.isDraining.store(true, ordering: .relaxed)
             let listenSocket = MHD_quiesce_daemon(running.daemon)
             Self.waitForRequests(of: context, seconds: grace)
+            // libmicrohttpd must not stop with a suspended connection: answer those still
+            // waiting (503), then give their threads a moment to send it.
+            if context.abandonSuspended() > 0 { Self.waitForRequests(of: context, seconds: 1) }
             MHD_stop_daemon(running.daemon)  // joins MHD's threads: no callback runs after this
             // MHD leaves a quiesced listen socket to the caller, to close after the stop.
             if listenSocket >= 0 { close(listenSocket) }

@@ -1,11 +1,16 @@
+import Glibc
+
 /// Limits and addresses for one `HTTPServer`. Every field has a default.
 public struct HTTPServerConfiguration: Sendable {
     /// Numeric address to bind: IPv4 dotted ("127.0.0.1", "0.0.0.0") or IPv6 ("::1", "::").
     public var host: String = "127.0.0.1"
     /// TCP port; 0 picks an ephemeral port, read back from `HTTPServer.port`.
     public var port: UInt16 = 8080
-    /// Worker threads in libmicrohttpd's pool (epoll). 1 means a single polling thread.
-    public var threads: Int = 4
+    /// Worker threads in libmicrohttpd's pool (epoll); 1 means a single polling thread.
+    /// 0 (the default) means two per CPU this process may run on (`resolvedThreads`): an
+    /// answer that waits for storage holds no thread (`PendingResponse`), so more threads
+    /// than that only time-slice the same cores and lengthen the latency tail.
+    public var threads: Int = 0
     /// Maximum simultaneous connections; beyond it new connections are closed at once.
     public var maxConnections: Int = 1024
     /// Maximum simultaneous connections per client IP; 0 = unlimited (use 0 behind a proxy).
@@ -28,7 +33,7 @@ public struct HTTPServerConfiguration: Sendable {
     public init(
         host: String = "127.0.0.1",
         port: UInt16 = 8080,
-        threads: Int = 4,
+        threads: Int = 0,
         maxConnections: Int = 1024,
         perIPConnections: Int = 0,
         connectionTimeoutSeconds: Int = 15,
@@ -51,7 +56,7 @@ public struct HTTPServerConfiguration: Sendable {
 
     /// The first out-of-range field, described for `HTTPServerError.startFailed`.
     func validationFailure() -> String? {
-        if !(1...256).contains(threads) { return "threads must be 1...256, got \(threads)" }
+        if !(0...256).contains(threads) { return "threads must be 0 (automatic) or 1...256, got \(threads)" }
         if !(1...1_000_000).contains(maxConnections) { return "maxConnections must be 1...1000000, got \(maxConnections)" }
         if !(0...1_000_000).contains(perIPConnections) { return "perIPConnections must be 0...1000000, got \(perIPConnections)" }
         if !(0...86_400).contains(connectionTimeoutSeconds) { return "connectionTimeoutSeconds must be 0...86400, got \(connectionTimeoutSeconds)" }
@@ -60,5 +65,32 @@ public struct HTTPServerConfiguration: Sendable {
         if maxURLBytes < 1 { return "maxURLBytes must be positive, got \(maxURLBytes)" }
         if !(0...3_600).contains(shutdownGraceSeconds) { return "shutdownGraceSeconds must be 0...3600, got \(shutdownGraceSeconds)" }
         return nil
+    }
+}
+
+extension HTTPServerConfiguration {
+    /// The thread count the server starts with: `threads`, or for 0 two per CPU in this
+    /// process's affinity mask (so `taskset -c 1` gives 2), at most 64.
+    public var resolvedThreads: Int {
+        threads > 0 ? threads : min(2 * Self.availableCPUs(), 64)
+    }
+
+    /// Counts the bits of `Cpus_allowed` in /proc/self/status: the affinity mask that
+    /// `sched_getaffinity` returns, which Swift's Glibc module does not export.
+    private static func availableCPUs() -> Int {
+        guard let file = fopen("/proc/self/status", "r") else { return 1 }
+        defer { fclose(file) }
+        var line: UnsafeMutablePointer<CChar>?
+        var capacity = 0
+        defer { free(line) }
+        while getline(&line, &capacity, file) > 0, let line {
+            let text = String(cString: line)
+            guard text.hasPrefix("Cpus_allowed:") else { continue }
+            let count = text.dropFirst("Cpus_allowed:".count).reduce(0) { sum, digit in
+                sum + (digit.hexDigitValue?.nonzeroBitCount ?? 0)
+            }
+            return max(count, 1)
+        }
+        return 1
     }
 }

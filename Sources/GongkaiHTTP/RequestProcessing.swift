@@ -8,7 +8,9 @@ extension ServerContext {
     ///   on this first call, which would end keep-alive.
     /// - Body calls: copy the chunk and mark it consumed (`*upload_data_size = 0`).
     ///   MHD forbids queuing a response while `upload_data != NULL`.
-    /// - Final call: hand the request to the application and queue its response.
+    /// - Final call: hand the request to the application and queue its response; or, for a
+    ///   `PendingResponse`, suspend the connection until it is resolved, after which MHD
+    ///   calls once more and the answer is queued.
     func access(
         connection: OpaquePointer,
         state: RequestState,
@@ -32,6 +34,14 @@ extension ServerContext {
             uploadSize.pointee = 0
             return state.consumeBody(upload, limit: maxBodyBytes) ? .YES : .NO
         }
+        if let pending = state.pending {
+            // Called again after a resume: the answer is ready.
+            switch pending.takeOutcome() {
+            case .work(let work)?: return queue(work(), on: connection, closeConnection: false)
+            case .abandoned?: return queueRejection(.shuttingDown, state: state, on: connection)
+            case nil: return .NO  // unreachable: MHD calls back only after `resolve` resumed it
+            }
+        }
         if state.isBodyOverLimit {
             return queueRejection(.bodyTooLarge(limit: maxBodyBytes), state: state, on: connection)
         }
@@ -45,7 +55,13 @@ extension ServerContext {
             remoteAddress: state.remoteAddress
         )
         state.body = []
-        return queue(handler.handle(request), on: connection, closeConnection: false)
+        let response = handler.handle(request)
+        if let pending = response.pending {
+            state.pending = pending
+            if pending.suspendUnlessResolved(connection, context: self) { return .YES }
+            return access(connection: connection, state: state, method: method, upload: nil, uploadSize: uploadSize)
+        }
+        return queue(response, on: connection, closeConnection: false)
     }
 
     /// The guards run before any byte of the body is read, in order: target length,

@@ -20,6 +20,8 @@ final class RequestState {
     var body: [UInt8] = []
     var bodyBytesReceived = 0
     var isBodyOverLimit = false
+    /// Set when the handler answered later: the connection is suspended until it resolves.
+    var pending: PendingResponse?
 
     init(context: ServerContext, rawTarget: [UInt8], remoteAddress: String) {
         self.context = context

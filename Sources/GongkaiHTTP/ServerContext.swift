@@ -13,11 +13,30 @@ final class ServerContext: Sendable {
     let isDraining = Atomic<Bool>(false)
     /// Messages libmicrohttpd logged (kept off stderr).
     let libraryLog = LibraryLog()
+    /// Requests whose connection is suspended until their answer is resolved. `stop()`
+    /// answers any left after the grace period: libmicrohttpd must not stop with one.
+    private let suspended = Mutex<[ObjectIdentifier: PendingResponse]>([:])
 
     init(handler: any HTTPHandler, configuration: HTTPServerConfiguration) {
         self.handler = handler
         self.maxBodyBytes = configuration.maxBodyBytes
         self.maxURLBytes = configuration.maxURLBytes
+    }
+
+    func rememberSuspended(_ pending: PendingResponse) {
+        _ = suspended.withLock { $0.updateValue(pending, forKey: ObjectIdentifier(pending)) }
+    }
+
+    func forgetSuspended(_ pending: PendingResponse) {
+        _ = suspended.withLock { $0.removeValue(forKey: ObjectIdentifier(pending)) }
+    }
+
+    /// Abandons every request still suspended (each is then refused as `.shuttingDown`);
+    /// returns how many there were.
+    func abandonSuspended() -> Int {
+        let waiting = suspended.withLock { Array($0.values) }
+        for pending in waiting { pending.abandon() }
+        return waiting.count
     }
 }
 

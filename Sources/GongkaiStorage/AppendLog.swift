@@ -8,6 +8,11 @@ import Glibc
 /// everyone. Callers that arrive meanwhile queue into the next batch and sleep; one of them leads
 /// it. A lone caller therefore leads at once: exactly one write and one fsync, no timer, no wait.
 ///
+/// **Deferred callers** (`enqueue(_:whenDone:)`) do not wait at all: their completion runs once
+/// the batch is durable or failed. A flusher thread, started on the first such call, leads any
+/// batch that has deferred callers and no leader. A server uses this so that a request waiting
+/// for its fsync holds no worker thread. The flusher retains the log until `stopFlusher()`.
+///
 /// **fdatasync** suffices: it flushes the data and the metadata needed to read it back, which
 /// includes the file size an append changes. The file's creation is made durable with a full
 /// `fsync` of the file and of its directory when the log creates it.
@@ -36,6 +41,8 @@ public final class AppendLog: Sendable {
         var bytes: [UInt8] = []
         var waiters = 0
         var onDurable: [@Sendable () -> Void] = []
+        /// Deferred callers, told the outcome once the batch is resolved.
+        var completions: [@Sendable (StorageError?) -> Void] = []
     }
 
     struct Failure: Sendable {
@@ -51,6 +58,8 @@ public final class AppendLog: Sendable {
         var failures: [Int: Failure] = [:]
         var failureCount = 0
         var lastError: StorageError?
+        var flusher: pthread_t?
+        var isStopping = false
     }
 
     struct Writer {
@@ -107,10 +116,24 @@ public final class AppendLog: Sendable {
     ///   before the next batch is written; callbacks run in queue order.
     public func enqueue(_ lines: [[UInt8]], ifFailureCountIs expected: Int? = nil,
                         onDurable: (@Sendable () -> Void)? = nil) throws(StorageError) -> Ticket {
+        try queueLines(lines, ifFailureCountIs: expected, onDurable: onDurable, whenDone: nil)
+    }
+
+    /// Queues `lines` and returns at once; `whenDone` runs (on the thread that wrote the batch,
+    /// after the batch's `onDurable` callbacks) with nil once they are durable, or with the
+    /// batch's error. Never call `wait(for:)` for such a write.
+    public func enqueue(_ lines: [[UInt8]], ifFailureCountIs expected: Int? = nil,
+                        onDurable: (@Sendable () -> Void)? = nil,
+                        whenDone: @escaping @Sendable (StorageError?) -> Void) throws(StorageError) {
+        _ = try queueLines(lines, ifFailureCountIs: expected, onDurable: onDurable, whenDone: whenDone)
+    }
+
+    private func queueLines(_ lines: [[UInt8]], ifFailureCountIs expected: Int?, onDurable: (@Sendable () -> Void)?,
+                         whenDone: (@Sendable (StorageError?) -> Void)?) throws(StorageError) -> Ticket {
         for line in lines where line.contains(10) {
             throw StorageError.invalid("a line for \(path) contains a newline; encode it without pretty printing")
         }
-        return try queue.withLock { queue throws(StorageError) -> Ticket in
+        let (ticket, wakeFlusher) = try queue.withLock { queue throws(StorageError) -> (Ticket, Bool) in
             if let expected, expected != queue.failureCount {
                 throw queue.lastError ?? .conflict("\(path): a write failed meanwhile; retry")
             }
@@ -118,10 +141,19 @@ public final class AppendLog: Sendable {
                 queue.open.bytes.append(contentsOf: line)
                 queue.open.bytes.append(10)
             }
-            queue.open.waiters += 1
             if let onDurable { queue.open.onDurable.append(onDurable) }
-            return Ticket(batch: queue.open.number)
+            guard let whenDone else {
+                queue.open.waiters += 1
+                return (Ticket(batch: queue.open.number), false)
+            }
+            if queue.isStopping { throw StorageError.conflict("\(path) is closing; retry") }
+            if queue.flusher == nil { queue.flusher = try startFlusher() }
+            queue.open.completions.append(whenDone)
+            // With a leader at work, its `finish` wakes the flusher for this batch.
+            return (Ticket(batch: queue.open.number), !queue.isFlushing)
         }
+        if wakeFlusher { queue.broadcast() }
+        return ticket
     }
 
     /// Returns once the ticket's batch is durable; throws the batch's error if it failed.
@@ -147,7 +179,7 @@ public final class AppendLog: Sendable {
             throw error
         case .lead(let batch):
             let error = commit(batch)
-            finish(batch, error: error)
+            finish(batch, error: error, ledByWaiter: true)
             if let error { throw error }
         }
     }
@@ -215,21 +247,84 @@ public final class AppendLog: Sendable {
         return file
     }
 
-    /// Resolves the leader's batch (and, on failure, the batch queued behind it) and wakes all.
-    private func finish(_ batch: Batch, error: StorageError?) {
-        queue.withLock { queue in
+    /// Resolves the leader's batch (and, on failure, the batch queued behind it), wakes all, and
+    /// then tells the deferred callers of both.
+    /// `ledByWaiter`: the leader is one of the batch's waiters and learns the outcome directly.
+    private func finish(_ batch: Batch, error: StorageError?, ledByWaiter: Bool) {
+        let failedBehind: [@Sendable (StorageError?) -> Void] = queue.withLock { queue in
             queue.isFlushing = false
             queue.finished = batch.number
-            guard let error else { return }
+            guard let error else { return [] }
             queue.failureCount += 1
             queue.lastError = error
-            if batch.waiters > 1 { queue.failures[batch.number] = Failure(error: error, waiters: batch.waiters - 1) }
-            if queue.open.waiters > 0 {
-                queue.failures[queue.open.number] = Failure(error: error, waiters: queue.open.waiters)
+            let toldLater = batch.waiters - (ledByWaiter ? 1 : 0)
+            if toldLater > 0 { queue.failures[batch.number] = Failure(error: error, waiters: toldLater) }
+            let behind = queue.open.completions
+            if queue.open.waiters > 0 || !behind.isEmpty {
+                if queue.open.waiters > 0 {
+                    queue.failures[queue.open.number] = Failure(error: error, waiters: queue.open.waiters)
+                }
                 queue.finished = queue.open.number
                 queue.open = Batch(number: queue.open.number + 1)
             }
+            return behind
         }
         queue.broadcast()
+        for completion in batch.completions { completion(error) }
+        for completion in failedBehind { completion(error) }
+    }
+
+    // MARK: - The flusher thread
+
+    private func startFlusher() throws(StorageError) -> pthread_t {
+        let retained = Unmanaged.passRetained(self)
+        var thread = pthread_t()
+        let started = pthread_create(&thread, nil, { raw in
+            let log = Unmanaged<AppendLog>.fromOpaque(raw!).takeRetainedValue()
+            log.flushUntilStopped()
+            return nil
+        }, retained.toOpaque())
+        guard started == 0 else {
+            retained.release()
+            throw StorageError.io(operation: "pthread_create", path: path, errno: started)
+        }
+        return thread
+    }
+
+    /// Leads every batch that has deferred callers and no leader; after `stopFlusher()`, returns
+    /// once no deferred caller is left waiting.
+    private func flushUntilStopped() {
+        enum Step { case lead(Batch), exit }
+        while true {
+            let step = queue.wait { queue -> Step? in
+                if queue.isFlushing { return nil }
+                if !queue.open.completions.isEmpty {
+                    queue.isFlushing = true
+                    let batch = queue.open
+                    queue.open = Batch(number: batch.number + 1)
+                    return .lead(batch)
+                }
+                return queue.isStopping ? .exit : nil
+            }
+            guard case .lead(let batch) = step else { return }
+            finish(batch, error: commit(batch), ledByWaiter: false)
+        }
+    }
+
+    /// Lets the flusher thread finish the deferred writes queued so far and end; joins it unless
+    /// called on it (when the last owner goes away inside a completion). Idempotent.
+    public func stopFlusher() {
+        let thread: pthread_t? = queue.withLock { queue in
+            queue.isStopping = true
+            defer { queue.flusher = nil }
+            return queue.flusher
+        }
+        queue.broadcast()
+        guard let thread else { return }
+        if pthread_equal(thread, pthread_self()) != 0 {
+            pthread_detach(thread)
+        } else {
+            pthread_join(thread, nil)
+        }
     }
 }

@@ -99,14 +99,18 @@ public final class FaultInjectingFileSystem: FileSystem {
         try base.fdatasync(file)
     }
 
+    /// How long an injected `fsync-stall` holds the sync.
+    public static let stallSeconds: UInt32 = 1
+
     private func checkSync(_ file: OpenFile, _ operation: String) throws(StorageError) {
-        let fail = state.withLock { state in
+        let (fail, stall) = state.withLock { state in
             state.counts.fsyncs += 1
             state.counts.fsyncsByPath[file.path, default: 0] += 1
             reloadControlFile(&state)
-            return take(.fsyncError, file.path, &state)
+            return (take(.fsyncError, file.path, &state), take(.fsyncStall, file.path, &state))
         }
         if fail { throw StorageError.io(operation: operation, path: file.path, errno: EIO) }
+        if stall { sleep(Self.stallSeconds) }
     }
 
     private func take(_ fault: FaultPlan.Fault, _ path: String, _ state: inout State) -> Bool {

@@ -6,8 +6,9 @@
 ///
 /// `fault` is one of `write` (the write fails with EIO, nothing written), `short-write` (the write
 /// stores only half its bytes, and the next write on that file fails with EIO: a torn write),
-/// `fsync` (fsync/fdatasync fails with EIO, directory fsyncs included) and `enospc` (the write
-/// fails with ENOSPC). `@records.jsonl` limits the rule to paths containing that text. `:once`
+/// `fsync` (fsync/fdatasync fails with EIO, directory fsyncs included), `fsync-stall` (the sync
+/// takes `FaultInjectingFileSystem.stallSeconds`, then succeeds: a stalled disk) and `enospc`
+/// (the write fails with ENOSPC). `@records.jsonl` limits the rule to paths containing that text. `:once`
 /// (the default) fires once; `:always` fires until the plan is cleared. Empty text or `none`
 /// means no faults. Example: `GONGKAI_FAULTS=fsync@records.jsonl:once,enospc@audit:always`.
 public struct FaultPlan: Sendable, Equatable {
@@ -15,6 +16,7 @@ public struct FaultPlan: Sendable, Equatable {
         case writeError = "write"
         case shortWrite = "short-write"
         case fsyncError = "fsync"
+        case fsyncStall = "fsync-stall"
         case diskFull = "enospc"
     }
 

@@ -68,7 +68,28 @@ public final class RecordStore: Sendable {
     /// the entry is durable exactly when the record is (then handed to the `AuditLog`).
     @discardableResult
     public func write<E: Error>(audited build: (RecordSnapshot) throws(E) -> RecordLine) throws -> Record {
-        let (ticket, record) = try accepted.withLock { state throws -> (AppendLog.Ticket, Record) in
+        let (ticket, record) = try accept(build, whenDone: nil)
+        try log.wait(for: ticket!)
+        return record
+    }
+
+    /// `write(audited:)` without waiting: returns once the line is queued (throwing, with nothing
+    /// queued, what `build` or encoding threw); `whenDurable` runs later on the log's flusher
+    /// thread, once, with the stored record or the `StorageError` that kept it from disk.
+    public func write<E: Error>(audited build: (RecordSnapshot) throws(E) -> RecordLine,
+                                whenDurable: @escaping @Sendable (Result<Record, StorageError>) -> Void) throws {
+        _ = try accept(build) { record in
+            { error in whenDurable(error.map { .failure($0) } ?? .success(record)) }
+        }
+    }
+
+    /// Builds the line from the accepted state and queues it; with `whenDone`, as a deferred
+    /// write (no ticket), else as one to wait for.
+    private func accept<E: Error>(
+        _ build: (RecordSnapshot) throws(E) -> RecordLine,
+        whenDone: ((Record) -> @Sendable (StorageError?) -> Void)?
+    ) throws -> (AppendLog.Ticket?, Record) {
+        try accepted.withLock { state throws -> (AppendLog.Ticket?, Record) in
             let failures = log.failureCount
             if failures != state.seenFailures {
                 state.snapshot = durable.withLock { $0 }
@@ -78,14 +99,23 @@ public final class RecordStore: Sendable {
             let bytes = try RecordLine.encode(line, path: path)
             let next = state.snapshot.applying(line.record)
             let entry = line.audit, audit = self.audit
-            let ticket = try log.enqueue([bytes], ifFailureCountIs: failures) {
+            let onDurable: @Sendable () -> Void = {
                 self.durable.withLock { $0 = next }
                 if let entry { audit?.noteDurable(entry) }
+            }
+            var ticket: AppendLog.Ticket?
+            if let whenDone {
+                try log.enqueue([bytes], ifFailureCountIs: failures, onDurable: onDurable, whenDone: whenDone(line.record))
+            } else {
+                ticket = try log.enqueue([bytes], ifFailureCountIs: failures, onDurable: onDurable)
             }
             state.snapshot = next
             return (ticket, line.record)
         }
-        try log.wait(for: ticket)
-        return record
+    }
+
+    /// Ends the log's flusher thread after the deferred writes queued so far.
+    deinit {
+        log.stopFlusher()
     }
 }

@@ -1,4 +1,6 @@
 import Foundation
+import GongkaiStorage
+import Synchronization
 import Testing
 
 @Suite struct RecordEndpointTests {
@@ -21,6 +23,36 @@ import Testing
         #expect(fetched.status == 200)
         #expect(fetched.json["title"] as? String == "关于减轻企业负担的通知")
         #expect(fetched.header("ETag") == r.header("ETag"))
+    }
+
+    @Test func aRecordWriteWaitingForAStalledDiskHoldsNoThreadSoReadsGoOn() throws {
+        let disk = FaultInjectingFileSystem()
+        let server = try TestServer(fileSystem: disk) { $0.threads = 1 }
+        defer { server.remove() }
+        disk.inject(.fsyncStall, pathContains: "records.jsonl")
+        final class Outcome: Sendable { let value = Mutex<(status: Int, seconds: Double)?>(nil) }
+        let posted = Outcome()
+        let done = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            let started = Date()
+            let status = (try? server.post().status) ?? 0
+            posted.value.withLock { $0 = (status, Date().timeIntervalSince(started)) }
+            done.signal()
+        }
+        // Wait until the write is inside its stalled fsync, then read on the only worker thread.
+        let deadline = Date().addingTimeInterval(5)
+        while disk.counts.faultsInjected == 0 && Date() < deadline { usleep(5_000) }
+        let started = Date()
+        let catalogue = try server.client.get("/api/v1/catalogue")
+        let readSeconds = Date().timeIntervalSince(started)
+        #expect(catalogue.status == 200)
+        #expect(readSeconds < 0.5, "the read waited \(readSeconds) s behind the stalled write")
+        #expect(posted.value.withLock { $0 } == nil, "the write is still waiting for its fsync")
+        #expect(done.wait(timeout: .now() + 10) == .success)
+        let post = try #require(posted.value.withLock { $0 })
+        #expect(post.status == 201)
+        #expect(post.seconds >= Double(FaultInjectingFileSystem.stallSeconds) * 0.9, "201 only after the fsync")
+        #expect(try server.client.get("/api/v1/records").json["total"] as? Int == 1)
     }
 
     @Test func refusesRequestsWithoutAValidToken() throws {

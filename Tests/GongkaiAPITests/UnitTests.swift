@@ -13,7 +13,7 @@ import Testing
         (#"{"prot": 8080}"#, "prot"),
         (#"{"port": "8080"}"#, "port"),
         (#"{"port": 70000}"#, "port"),
-        (#"{"threads": 0}"#, "threads"),
+        (#"{"threads": -1}"#, "threads"),
         (#"{"limits": {"max_body_bytes": 10}}"#, "limits.max_body_bytes"),
         (#"{"limits": {"timeout": 5}}"#, "limits.timeout"),
         (#"{"agency": {"code": "有/斜杠"}}"#, "agency.code"),

@@ -12,6 +12,17 @@ import Testing
         }
     }
 
+    @Test func zeroThreadsMeansTwoPerAvailableCPUAndAnExplicitCountIsKept() throws {
+        let automatic = HTTPServerConfiguration(threads: 0).resolvedThreads
+        #expect(automatic >= 2 && automatic <= 64 && automatic % 2 == 0)
+        #expect(HTTPServerConfiguration(threads: 3).resolvedThreads == 3)
+        #expect(HTTPServerConfiguration(threads: -1).validationFailure() != nil)
+        try withServer(.init(host: "127.0.0.1", port: 0, threads: 0)) { server in
+            let response = try RawClient(port: server.port).roundTrip(request("GET", "/auto"))
+            #expect(response.text == "hello /auto")
+        }
+    }
+
     @Test func startFailsForAHostName() {
         let server = HTTPServer(configuration: .init(host: "localhost", port: 0), handler: EchoHandler())
         #expect(throws: HTTPServerError.self) { try server.start() }

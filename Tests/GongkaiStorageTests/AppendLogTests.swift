@@ -152,4 +152,84 @@ import Testing
         #expect(acknowledged.all.count < 160)
         #expect(Set(try Self.lines(path)) == Set(acknowledged.all))
     }
+
+    // MARK: Deferred callers (the flusher thread)
+
+    @Test func deferredAppendsAreToldOnceDurableAndShareFsyncs() throws {
+        let dir = try TemporaryDirectory()
+        let fs = FaultInjectingFileSystem()
+        let path = dir.file("log.jsonl")
+        let log = try AppendLog(path: path, fileSystem: fs)
+        defer { log.stopFlusher() }
+        let fsyncsBefore = fs.fsyncs(path: path)
+        let outcomes = Collected<String>()
+        let done = DispatchGroup()
+        let threads = 32, perThread = 20
+        runOnThreads(threads) { thread in
+            for index in 0..<perThread {
+                done.enter()
+                do {
+                    try log.enqueue([line("{\"t\":\(thread),\"i\":\(index)}")]) { error in
+                        // Told only after the fsync that made the line durable.
+                        outcomes.add(error == nil && fs.fsyncs(path: path) > fsyncsBefore ? "ok" : "\(String(describing: error))")
+                        done.leave()
+                    }
+                } catch {
+                    outcomes.add("\(error)")
+                    done.leave()
+                }
+            }
+        }
+        #expect(done.wait(timeout: .now() + 30) == .success)
+        #expect(outcomes.all.count == threads * perThread)
+        #expect(outcomes.all.allSatisfy { $0 == "ok" })
+        #expect(Set(try Self.lines(path)).count == threads * perThread)
+        let fsyncs = fs.fsyncs(path: path) - fsyncsBefore
+        #expect(fsyncs < threads * perThread)
+        print("deferred group commit: \(threads * perThread) appends took \(fsyncs) fsyncs")
+    }
+
+    @Test func aFailedFsyncFailsTheDeferredCallersOfItsBatchAndLaterOnesLand() throws {
+        let dir = try TemporaryDirectory()
+        let fs = FaultInjectingFileSystem()
+        let path = dir.file("log.jsonl")
+        let log = try AppendLog(path: path, fileSystem: fs)
+        defer { log.stopFlusher() }
+        fs.inject(.fsyncError, pathContains: "log.jsonl")
+        let first = DispatchSemaphore(value: 0)
+        let firstError = Locked<StorageError?>(nil)
+        try log.enqueue([line(#"{"n":1}"#)]) { error in
+            firstError.withLock { $0 = error }
+            first.signal()
+        }
+        #expect(first.wait(timeout: .now() + 10) == .success)
+        #expect(firstError.withLock { $0 } != nil)
+        let second = DispatchSemaphore(value: 0)
+        let secondError = Locked<StorageError?>(.conflict("not called"))
+        try log.enqueue([line(#"{"n":2}"#)], ifFailureCountIs: log.failureCount) { error in
+            secondError.withLock { $0 = error }
+            second.signal()
+        }
+        #expect(second.wait(timeout: .now() + 10) == .success)
+        #expect(secondError.withLock { $0 } == nil)
+        #expect(try Self.lines(path) == [#"{"n":2}"#])
+    }
+
+    @Test func stoppingTheFlusherFinishesEveryQueuedDeferredWriteFirst() throws {
+        let dir = try TemporaryDirectory()
+        let path = dir.file("log.jsonl")
+        let log = try AppendLog(path: path)
+        let told = Collected<Int>()
+        for n in 0..<200 {
+            try log.enqueue([line("{\"n\":\(n)}")]) { error in
+                if error == nil { told.add(n) }
+            }
+        }
+        log.stopFlusher()  // joins the thread
+        #expect(told.all.count == 200)
+        #expect(try Self.lines(path).count == 200)
+        #expect(throws: StorageError.self) {
+            try log.enqueue([line(#"{"n":"late"}"#)]) { _ in }
+        }
+    }
 }

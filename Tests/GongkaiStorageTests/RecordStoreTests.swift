@@ -194,4 +194,32 @@ import Testing
         #expect(record.title == "中😀/\"x\"")
         #expect(record == expected)
     }
+
+    @Test func aDeferredWriteIsToldItsRecordOnlyOnceItIsInTheDurableSnapshot() throws {
+        let dir = try TemporaryDirectory()
+        let store = try RecordStore(directory: dir.path)
+        let told = DispatchSemaphore(value: 0)
+        let seen = Locked<(id: String?, visible: Bool)>((nil, false))
+        try store.write(audited: { snapshot in
+            RecordLine(record: makeRecord(id: "r1", serial: snapshot.maxSerial(year: 2025, agencyCode: "GK-GXJ") + 1))
+        }, whenDurable: { result in
+            let id = try? result.get().id
+            seen.withLock { $0 = (id, store.snapshot().record(id: "r1") != nil) }
+            told.signal()
+        })
+        #expect(told.wait(timeout: .now() + 10) == .success)
+        #expect(seen.withLock { $0.id } == "r1")
+        #expect(seen.withLock { $0.visible })
+        #expect(try RecordStore(directory: dir.path).snapshot().record(id: "r1") != nil, "on disk")
+    }
+
+    @Test func aDeferredWriteWhoseBuildThrowsQueuesNothing() throws {
+        let dir = try TemporaryDirectory()
+        let store = try RecordStore(directory: dir.path)
+        #expect(throws: DomainRefusal.self) {
+            try store.write(audited: { _ throws(DomainRefusal) -> RecordLine in throw DomainRefusal() },
+                            whenDurable: { _ in Issue.record("told about a write that was never queued") })
+        }
+        #expect(dir.text("records.jsonl").isEmpty)
+    }
 }

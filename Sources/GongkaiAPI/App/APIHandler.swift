@@ -22,7 +22,7 @@ final class APIHandler: HTTPHandler {
         let started = Monotonic.nanoseconds()
         let requestId = requestIds.id(honouring: request.headers["X-Request-Id"])
         var routeName = "static"
-        var response: HTTPResponse
+        let response: HTTPResponse
         if let cached = cachedCatalogue(request, requestId) {
             // The hottest read (the website backend polls it): no router, no context, no
             // conditional evaluation beyond the snapshot's own, no headers to add.
@@ -36,24 +36,34 @@ final class APIHandler: HTTPHandler {
             case let .found(route, parameters):
                 routeName = route.name
                 if parameters.isEmpty {
-                    response = run(route, request, requestId)
+                    response = run(route, request, requestId, started)
                 } else {
                     var request = request
                     request.pathParameters = parameters
-                    response = run(route, request, requestId)
+                    response = run(route, request, requestId, started)
                 }
             case .methodNotAllowed(let allowed):
                 routeName = "method-not-allowed"
                 response = Problem.response(for: APIError.methodNotAllowed(allowed: allowed + ["OPTIONS"]), requestId: requestId.text)
             case .notFound:
-                response = serveStatic(request, requestId)
+                response = serveStatic(request, requestId, started)
             }
         }
+        // An answer given later is finished when it is ready (`RequestContext.answerLater`).
+        if response.pending != nil { return response }
+        return finish(response, request: request, requestId: requestId, routeName: routeName, started: started)
+    }
+
+    /// What every answer goes through last: conditional requests, the common headers,
+    /// metrics and the access log.
+    func finish(_ response: HTTPResponse, request: HTTPRequest, requestId: RequestId,
+                routeName: String, started: Int) -> HTTPResponse {
+        var response = response
         // A prepared answer was chosen with If-None-Match already (the catalogue snapshot's).
         if response.prepared == nil {
             response = Conditional.apply(to: response, request: request)
         }
-        finish(&response, request: request, requestId: requestId)
+        decorate(&response, request: request, requestId: requestId)
         let nanoseconds = Monotonic.nanoseconds() - started
         services.metrics.observe(route: routeName, status: response.status, seconds: Double(nanoseconds) / 1e9)
         // Buffered, written by a background thread: the request never waits for stderr.
@@ -89,27 +99,34 @@ final class APIHandler: HTTPHandler {
         return response
     }
 
-    private func run(_ route: Route, _ request: HTTPRequest, _ requestId: RequestId) -> HTTPResponse {
-        let ctx = RequestContext(request: request, now: Date().timeIntervalSince1970, services: services)
+    private func run(_ route: Route, _ request: HTTPRequest, _ requestId: RequestId, _ started: Int) -> HTTPResponse {
+        let ctx = RequestContext(request: request, now: Date().timeIntervalSince1970, services: services,
+                                 requestId: requestId, routeName: route.name, started: started, handler: self)
         do {
             return try route.run(ctx)
         } catch {
-            if !(error is APIError) {
-                services.logger.error("request failed", metadata: ["request_id": .string(requestId.text), "error": .string(String(describing: error))])
-            }
-            return Problem.response(for: error, requestId: requestId.text)
+            return problem(for: error, requestId: requestId)
         }
     }
 
+    /// The one place an error thrown while answering becomes problem+json; an error that is
+    /// not the API's own is a fault, and logged.
+    func problem(for error: any Error, requestId: RequestId) -> HTTPResponse {
+        if !(error is APIError) {
+            services.logger.error("request failed", metadata: ["request_id": .string(requestId.text), "error": .string(String(describing: error))])
+        }
+        return Problem.response(for: error, requestId: requestId.text)
+    }
+
     /// Paths outside the API serve `Public/`; unknown API paths are a problem+json 404.
-    private func serveStatic(_ request: HTTPRequest, _ requestId: RequestId) -> HTTPResponse {
+    private func serveStatic(_ request: HTTPRequest, _ requestId: RequestId, _ started: Int) -> HTTPResponse {
         if request.path == "/api" || request.path.hasPrefix("/api/") {
             return Problem.response(for: APIError.notFound(Message("没有这个接口：\(request.path)", "no such endpoint: \(request.path)")), requestId: requestId.text)
         }
         guard request.method == "GET" || request.method == "HEAD" else {
             return Problem.response(for: APIError.methodNotAllowed(allowed: ["GET", "HEAD", "OPTIONS"]), requestId: requestId.text)
         }
-        return run(Route(name: "static", run: StaticHandlers.serve), request, requestId)
+        return run(Route(name: "static", run: StaticHandlers.serve), request, requestId, started)
     }
 
     private func preflight(_ request: HTTPRequest) -> HTTPResponse {
@@ -134,7 +151,7 @@ final class APIHandler: HTTPHandler {
     /// A prepared response (the catalogue, built once per version) already says nosniff and
     /// goes out as built, without an X-Request-Id, unless the client sent one to be echoed;
     /// every other response gets both. The access log records the id either way.
-    private func finish(_ response: inout HTTPResponse, request: HTTPRequest, requestId: RequestId) {
+    private func decorate(_ response: inout HTTPResponse, request: HTTPRequest, requestId: RequestId) {
         if response.prepared == nil || requestId.given != nil {
             response.headers.set("X-Request-Id", requestId.text)
             response.headers.set("X-Content-Type-Options", "nosniff")

@@ -8,8 +8,39 @@ struct RequestContext: Sendable {
     /// Seconds since 1970 from the real clock, read once per request.
     let now: Double
     let services: Services
+    /// For answers given later: they are finished like any other once ready.
+    let requestId: RequestId
+    let routeName: String
+    let started: Int
+    let handler: APIHandler
 
     var today: LocalDate { LocalDate.todayInChina(now: now) }
+
+    /// Hands a finished answer's builder to the connection: called once, from any thread.
+    typealias Answer = @Sendable (_ build: @escaping @Sendable () throws -> HTTPResponse) -> Void
+
+    /// For a route whose answer waits for a durable write, so that no worker thread waits
+    /// for the fsync. `start` queues the work and arranges for `answer` to be called once it
+    /// is done; what `start` throws is answered at once (nothing was queued). The builder
+    /// runs on the connection's own thread, and its response or error goes through the same
+    /// problem+json conversion, headers, metrics and access log as any other answer.
+    func answerLater(_ start: (_ answer: @escaping Answer) throws -> Void) throws -> HTTPResponse {
+        let pending = PendingResponse()
+        let ctx = self
+        try start { build in
+            pending.resolve {
+                let response: HTTPResponse
+                do {
+                    response = try build()
+                } catch {
+                    response = ctx.handler.problem(for: error, requestId: ctx.requestId)
+                }
+                return ctx.handler.finish(response, request: ctx.request, requestId: ctx.requestId,
+                                          routeName: ctx.routeName, started: ctx.started)
+            }
+        }
+        return HTTPResponse(later: pending)
+    }
 
     func parameter(_ name: String) -> String { request.pathParameters[name] ?? "" }
 

@@ -4,7 +4,7 @@ import Foundation
 ///
 /// Keys (all optional; the default follows each):
 /// - `host` ("127.0.0.1"), `port` (8080; 0 picks a free port), `data_dir` ("data"),
-///   `public_dir` ("Public"), `threads` (4)
+///   `public_dir` ("Public"), `threads` (0: two per CPU the process may run on)
 /// - `limits`: `max_body_bytes` (1 MiB), `max_connections` (1024), `per_ip_connections` (64,
 ///   0 = unlimited), `connection_timeout_s` (15)
 /// - `agency`: `name`, `code` (the 索引号 prefix; letters, digits and `-` only)
@@ -18,7 +18,7 @@ public struct ServerConfig: Sendable, Equatable {
     public var port = 8080
     public var dataDirectory = "data"
     public var publicDirectory = "Public"
-    public var threads = 4
+    public var threads = 0
     public var maxBodyBytes = 1_048_576
     public var maxConnections = 1024
     public var perIPConnections = 64
@@ -80,7 +80,7 @@ extension ServerConfig {
         if host.isEmpty { try fail("host", "不能为空", "must not be empty") }
         if !(0...65535).contains(port) { try fail("port", "必须在 0–65535 之间", "must be between 0 and 65535") }
         if dataDirectory.isEmpty { try fail("data_dir", "不能为空", "must not be empty") }
-        if !(1...256).contains(threads) { try fail("threads", "必须在 1–256 之间", "must be between 1 and 256") }
+        if !(0...256).contains(threads) { try fail("threads", "必须在 0–256 之间（0 表示每个 CPU 两个）", "must be between 0 (two per CPU) and 256") }
         if !(1024...(256 << 20)).contains(maxBodyBytes) {
             try fail("limits.max_body_bytes", "必须在 1024–268435456 之间", "must be between 1024 and 268435456")
         }

@@ -134,6 +134,11 @@ enum Problem {
             return response(for: APIError.badRequest(Message("请求地址无效：\(reason)", "invalid request target: \(reason)")), requestId: nil)
         case let .ambiguousFraming(reason):
             return response(for: APIError.badRequest(Message("请求长度不明确：\(reason)", "ambiguous message framing: \(reason)")), requestId: nil)
+        case .shuttingDown:
+            return response(for: APIError.serviceUnavailable(Message(
+                "服务器正在停止，写入是否完成未知：请稍后查询，再决定是否重试",
+                "the server stopped before the write was confirmed; its outcome is unknown: look it up later before retrying"
+            )), requestId: nil)
         }
     }
 }

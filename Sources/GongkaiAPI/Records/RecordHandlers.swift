@@ -83,12 +83,23 @@ enum RecordHandlers {
         let caller = try ctx.requireCaller()
         let input = try RecordInput(try ctx.jsonObject(), creating: true)
         let rules = RecordRules(catalogue: ctx.services.catalogue.snapshot, scope: ctx.services.scope, today: ctx.today)
-        // The audit entry is stored with the record, in the same line (RecordService).
-        let record = try ctx.services.records.create(input, caller: caller, rules: rules, nowText: Timestamp.iso(ctx.now))
-        var response = Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(record)), status: 201,
-                                      etag: RecordService.etag(record), cache: "no-store")
-        response.headers.add("Location", "/api/v1/records/\(record.id)")
-        return response
+        // The audit entry is stored with the record, in the same line (RecordService). The 201
+        // waits for the fsync without holding a worker thread.
+        return try ctx.answerLater { answer in
+            try ctx.services.records.create(input, caller: caller, rules: rules, nowText: Timestamp.iso(ctx.now)) { stored in
+                answer {
+                    var response = try written(ctx, stored.get(), status: 201)
+                    response.headers.add("Location", "/api/v1/records/\(try stored.get().id)")
+                    return response
+                }
+            }
+        }
+    }
+
+    /// The answer to a record write: the record as stored, its ETag, never cached.
+    private static func written(_ ctx: RequestContext, _ record: Record, status: Int = 200) -> HTTPResponse {
+        Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(record)), status: status,
+                       etag: RecordService.etag(record), cache: "no-store")
     }
 
     /// `PATCH /api/v1/records/{id}` with If-Match.
@@ -101,12 +112,13 @@ enum RecordHandlers {
             throw APIError.invalidFields([FieldProblem("related_record_id", "没有可关联的记录 \(related)", "no other record \(related)")])
         }
         try ensureExists(ctx, id: id, caller: caller)
-        let (_, after) = try ctx.services.records.update(
-            id: id, ifMatch: ctx.request.headers["If-Match"], caller: caller, nowText: Timestamp.iso(ctx.now)
-        ) { record in
-            try apply(input, to: &record, caller: caller, rules: rules)
+        return try ctx.answerLater { answer in
+            try ctx.services.records.update(
+                id: id, ifMatch: ctx.request.headers["If-Match"], caller: caller, nowText: Timestamp.iso(ctx.now),
+                { record in try apply(input, to: &record, caller: caller, rules: rules) },
+                then: { stored in answer { try written(ctx, stored.get()) } }
+            )
         }
-        return Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(after)), etag: RecordService.etag(after), cache: "no-store")
     }
 
     /// `POST /api/v1/records/{id}/withdraw` with a reason: kept, marked, hidden from lists.
@@ -123,16 +135,19 @@ enum RecordHandlers {
         let now = Timestamp.iso(ctx.now)
         // If-Match is optional here: withdrawing is idempotent in effect, but honoured when sent.
         let current = ctx.services.records.record(id: id).map(RecordService.etag) ?? "*"
-        let (_, after) = try ctx.services.records.update(
-            id: id, ifMatch: ctx.request.headers["If-Match"] ?? current, caller: caller, nowText: now,
-            action: "record.withdraw", detail: reason.value
-        ) { record in
-            guard record.withdrawn == nil else {
-                throw APIError.conflict(Message("记录已于 \(record.withdrawn?.at ?? "") 撤回", "the record was already withdrawn"))
-            }
-            record.withdrawn = Withdrawal(reason: reason.value ?? "", at: now, by: caller.tokenName)
+        return try ctx.answerLater { answer in
+            try ctx.services.records.update(
+                id: id, ifMatch: ctx.request.headers["If-Match"] ?? current, caller: caller, nowText: now,
+                action: "record.withdraw", detail: reason.value,
+                { record in
+                    guard record.withdrawn == nil else {
+                        throw APIError.conflict(Message("记录已于 \(record.withdrawn?.at ?? "") 撤回", "the record was already withdrawn"))
+                    }
+                    record.withdrawn = Withdrawal(reason: reason.value ?? "", at: now, by: caller.tokenName)
+                },
+                then: { stored in answer { try written(ctx, stored.get()) } }
+            )
         }
-        return Responses.json(RecordJSON.view(ctx.services.presenter(today: ctx.today).view(after)), etag: RecordService.etag(after), cache: "no-store")
     }
 
     /// 404 for records the caller may not even see, before any precondition is checked.

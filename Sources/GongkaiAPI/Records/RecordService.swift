@@ -80,8 +80,11 @@ final class RecordService: Sendable {
         }
     }
 
-    /// Registers a new record; it gets the next 索引号 serial of its year.
-    func create(_ input: RecordInput, caller: Caller, rules: RecordRules, nowText: String) throws -> Record {
+    /// Registers a new record; it gets the next 索引号 serial of its year. Throws what is wrong
+    /// with the request (nothing is written); `then` gets the stored record once it is durable
+    /// and visible to reads, or the storage error, on the store's flusher thread.
+    func create(_ input: RecordInput, caller: Caller, rules: RecordRules, nowText: String,
+                then: @escaping @Sendable (Result<Record, any Error>) -> Void) throws {
         let item = try rules.item(input.itemId.value ?? "")
         let office = try rules.office(for: caller, requested: input.office.value)
         try rules.authorize(caller, office: office, item: item)
@@ -100,7 +103,7 @@ final class RecordService: Sendable {
                            createdBy: caller.tokenName, createdAt: nowText, updatedAt: nowText, version: 1)
         try rules.checkDates(draft)
         let agencyCode = self.agencyCode
-        let saved = try store.write(audited: { snapshot in
+        try store.write(audited: { snapshot in
             // Ids must stay unique even if the agency code in config.json ever changes.
             var serial = snapshot.maxSerial(year: year, agencyCode: agencyCode) + 1
             while snapshot.record(id: "\(year)-\(Self.pad5(serial))") != nil { serial += 1 }
@@ -108,30 +111,37 @@ final class RecordService: Sendable {
             draft.id = suffix
             draft.indexNumber = "\(agencyCode)/\(suffix)"
             return RecordLine(record: draft, audit: Self.audit(caller, "record.create", draft, before: nil, at: nowText))
-        })
-        index.write { $0.upsert(saved) }
-        return saved
+        }, whenDurable: publish(then))
+    }
+
+    /// Makes a durable record visible to reads before its writer hears of it. Upserts may
+    /// arrive out of order across batches; the index keeps the highest version.
+    private func publish(_ then: @escaping @Sendable (Result<Record, any Error>) -> Void)
+        -> @Sendable (Result<Record, StorageError>) -> Void {
+        let index = self.index
+        return { result in
+            if case .success(let saved) = result { index.write { $0.upsert(saved) } }
+            then(result.mapError { $0 })
+        }
     }
 
     /// Applies a change to an existing record under an If-Match precondition; the audit entry
     /// (`action`, `detail`) is stored in the same line.
+    /// Like `create`, `then` gets the changed record once durable and visible.
     func update(id: String, ifMatch: String?, caller: Caller, nowText: String, action: String = "record.update",
-                detail: String? = nil, _ change: (inout Record) throws -> Void) throws -> (before: Record, after: Record) {
+                detail: String? = nil, _ change: (inout Record) throws -> Void,
+                then: @escaping @Sendable (Result<Record, any Error>) -> Void) throws {
         guard let ifMatch else { throw APIError.preconditionRequired }
-        var before: Record?
-        let saved = try store.write(audited: { snapshot in
+        try store.write(audited: { snapshot in
             guard var record = snapshot.records[id] else { throw APIError.notFound(Message("没有记录 \(id)", "no record \(id)")) }
             try Self.authorizeChange(caller, record)
             guard ETags.matches(ifMatch, Self.etag(record)) else { throw APIError.preconditionFailed(current: Self.etag(record)) }
-            before = record
             try change(&record)
             record.version += 1
             record.updatedAt = nowText
             return RecordLine(record: record, audit: Self.audit(caller, action, record, before: record.version - 1,
                                                                 at: nowText, detail: detail))
-        })
-        index.write { $0.upsert(saved) }
-        return (before ?? saved, saved)
+        }, whenDurable: publish(then))
     }
 
     /// The audit entry of a record write, naming the token (what `Services.recordAudit` makes

@@ -13,7 +13,8 @@ final class TestServer: Sendable {
     /// Office name → token.
     let officeTokens: [String: String]
 
-    init(directory: String? = nil, configure: (inout ServerConfig) -> Void = { _ in }) throws {
+    init(directory: String? = nil, fileSystem: any FileSystem = POSIXFileSystem(),
+         configure: (inout ServerConfig) -> Void = { _ in }) throws {
         let dir = directory ?? FileManager.default.temporaryDirectory
             .appendingPathComponent("gongkai-test-\(UUID().uuidString)").path
         self.directory = dir
@@ -36,7 +37,7 @@ final class TestServer: Sendable {
         self.officeTokens = officeTokens
         var logger = Logger(label: "test")
         logger.logLevel = .critical
-        app = try GongkaiApp(config: config, logger: logger)
+        app = try GongkaiApp(config: config, logger: logger, fileSystem: fileSystem)
         try app.start()
         client = TestClient(port: app.port)
     }

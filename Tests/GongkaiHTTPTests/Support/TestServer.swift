@@ -3,7 +3,9 @@ import Foundation
 import Synchronization
 
 /// Echoes what it received as headers and body, so wire tests can see what the handler saw.
-/// `/slow` waits 400 ms (for shutdown tests); every response names the rejection, if any.
+/// `/slow` waits 400 ms (for shutdown tests); `/later` answers 150 ms later from another thread,
+/// `/later-at-once` resolves before returning, `/never` never resolves (`PendingResponse`);
+/// every response names the rejection, if any.
 struct EchoHandler: HTTPHandler {
     let probe: Probe
 
@@ -25,6 +27,28 @@ struct EchoHandler: HTTPHandler {
             var response = HTTPResponse(Self.prepared)
             response.headers.add("X-Changed", "yes")
             return response
+        }
+        if request.path == "/later" {
+            // Resolved 150 ms later from another thread, like a write waiting for its fsync.
+            let pending = PendingResponse(), probe = self.probe
+            probe.pendingStarted.add(1, ordering: .releasing)
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(150)) {
+                pending.resolve {
+                    probe.laterBuiltOnServerThread.store(!Thread.isMainThread, ordering: .relaxed)
+                    return HTTPResponse(status: 201, headers: ["X-Later": "yes"], body: Array("later done".utf8))
+                }
+            }
+            return HTTPResponse(later: pending)
+        }
+        if request.path == "/later-at-once" {
+            let pending = PendingResponse()
+            pending.resolve { HTTPResponse(status: 200, body: Array("resolved before return".utf8)) }
+            pending.resolve { HTTPResponse(status: 500, body: Array("second resolve".utf8)) }
+            return HTTPResponse(later: pending)
+        }
+        if request.path == "/never" {
+            probe.pendingStarted.add(1, ordering: .releasing)
+            return HTTPResponse(later: PendingResponse())
         }
         if request.path == "/inject" {
             return HTTPResponse(status: 200, headers: ["X-Evil": "a\r\nSet-Cookie: x=1"], body: Array("nope".utf8))
@@ -60,6 +84,8 @@ final class Probe: Sendable {
     let handled = Atomic<Int>(0)
     let rejected = Atomic<Int>(0)
     let slowStarted = Atomic<Bool>(false)
+    let pendingStarted = Atomic<Int>(0)
+    let laterBuiltOnServerThread = Atomic<Bool>(false)
 }
 
 extension HTTPServerConfiguration {

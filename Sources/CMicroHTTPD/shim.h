@@ -16,7 +16,7 @@ typedef void *(*gk_uri_log_callback)(void *cls,
                                      const char *uri,
                                      struct MHD_Connection *connection);
 
-/* MHD_start_daemon is variadic, which Swift cannot call. The four callbacks are typed
+/* MHD_start_daemon is variadic, which Swift cannot call. The five callbacks are typed
  * parameters (so Swift never casts a function pointer into MHD_OptionItem.value) and share
  * one closure `cls`; the integer limits arrive as an MHD_OptionItem array terminated by
  * MHD_OPTION_END. The port comes from bind_address (MHD ignores `port` with SOCK_ADDR);
@@ -26,6 +26,7 @@ gk_start_daemon (unsigned int flags,
                  const struct sockaddr *bind_address,
                  MHD_AccessHandlerCallback access_handler,
                  MHD_RequestCompletedCallback completed_handler,
+                 MHD_NotifyConnectionCallback connection_notifier,
                  gk_uri_log_callback uri_logger,
                  MHD_LogCallback error_logger,
                  void *cls,
@@ -36,6 +37,7 @@ gk_start_daemon (unsigned int flags,
                            MHD_OPTION_EXTERNAL_LOGGER, error_logger, cls,
                            MHD_OPTION_SOCK_ADDR, bind_address,
                            MHD_OPTION_NOTIFY_COMPLETED, completed_handler, cls,
+                           MHD_OPTION_NOTIFY_CONNECTION, connection_notifier, cls,
                            MHD_OPTION_URI_LOG_CALLBACK, uri_logger, cls,
                            MHD_OPTION_ARRAY, options,
                            MHD_OPTION_END);
@@ -68,6 +70,16 @@ gk_client_address (struct MHD_Connection *connection)
   const union MHD_ConnectionInfo *info =
     MHD_get_connection_info (connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
   return (NULL == info) ? NULL : info->client_addr;
+}
+
+/* MHD_get_connection_info is variadic; this returns what the connection-notify callback
+ * stored in *socket_context when the connection started (NULL if nothing). */
+static inline void *
+gk_socket_context (struct MHD_Connection *connection)
+{
+  const union MHD_ConnectionInfo *info =
+    MHD_get_connection_info (connection, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+  return (NULL == info) ? NULL : info->socket_context;
 }
 
 #endif /* GONGKAI_CMICROHTTPD_SHIM_H */

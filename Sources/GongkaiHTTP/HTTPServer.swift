@@ -55,7 +55,7 @@ public final class HTTPServer: Sendable {
             let daemon = address.withSockaddr { sockaddr in
                 gk_start_daemon(
                     DaemonOptions.flags(ipv6: address.isIPv6), sockaddr,
-                    Callbacks.access, Callbacks.completed, Callbacks.uriLog, Callbacks.log,
+                    Callbacks.access, Callbacks.completed, Callbacks.connection, Callbacks.uriLog, Callbacks.log,
                     retained.toOpaque(), &items
                 )
             }

@@ -20,17 +20,21 @@ import Glibc
 /// - `state` is read and written only inside `withLock` / `wait(until:)`, i.e. only while
 ///   `mutex` is held (pthread_cond_wait re-acquires it before returning), so no two threads
 ///   ever touch it at the same time, and the mutex orders every access (happens-before).
-/// - `mutex` and `condition` are heap-allocated once in `init` and never move (pthread objects
-///   must not be copied or moved); they are destroyed in `deinit`, when no thread can hold a
-///   reference any more.
+/// - `state`, `mutex` and `condition` are heap-allocated once in `init` and never move (pthread
+///   objects must not be copied or moved); they are destroyed in `deinit`, when no thread can
+///   hold a reference any more. `state` lives behind a pointer rather than in a stored `var`
+///   because the mutex already excludes other accesses: a `var` of a class would add Swift's
+///   dynamic exclusivity check (`swift_beginAccess`, ~100 instructions) to every locked section,
+///   three times per catalogue request.
 /// - `State: Sendable`, so values moved in and out of the lock may cross threads.
 package final class PThreadLock<State: Sendable>: @unchecked Sendable {
-    private var state: State
+    private let state: UnsafeMutablePointer<State>
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let condition: UnsafeMutablePointer<pthread_cond_t>
 
     package init(_ state: State) {
-        self.state = state
+        self.state = .allocate(capacity: 1)
+        self.state.initialize(to: state)
         mutex = .allocate(capacity: 1)
         condition = .allocate(capacity: 1)
         pthread_mutex_init(mutex, nil)
@@ -38,6 +42,8 @@ package final class PThreadLock<State: Sendable>: @unchecked Sendable {
     }
 
     deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
         pthread_cond_destroy(condition)
         pthread_mutex_destroy(mutex)
         condition.deallocate()
@@ -47,7 +53,7 @@ package final class PThreadLock<State: Sendable>: @unchecked Sendable {
     package func withLock<R, E: Error>(_ body: (inout State) throws(E) -> R) throws(E) -> R {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
-        return try body(&state)
+        return try body(&state.pointee)
     }
 
     /// Runs `body` under the lock until it returns non-nil, sleeping on the condition between tries.
@@ -55,7 +61,7 @@ package final class PThreadLock<State: Sendable>: @unchecked Sendable {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         while true {
-            if let result = body(&state) { return result }
+            if let result = body(&state.pointee) { return result }
             pthread_cond_wait(condition, mutex)
         }
     }

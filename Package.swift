@@ -23,8 +23,10 @@ let package = Package(
         ),
         // System zlib, to precompress bodies once per version.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The one lock type for shared state (a glibc mutex with a condition; see the file).
+        .target(name: "GongkaiSync"),
         // HTTP server, request, response, router. Knows nothing of catalogues.
-        .target(name: "GongkaiHTTP", dependencies: ["CMicroHTTPD"]),
+        .target(name: "GongkaiHTTP", dependencies: ["CMicroHTTPD", "GongkaiSync"]),
         // Catalogue, records, working-day calendar, deadlines. No HTTP, no files.
         .target(name: "GongkaiDomain"),
         // Text catalogue → structured catalogue. No HTTP, no files.
@@ -33,7 +35,7 @@ let package = Package(
         .target(
             name: "GongkaiStorage",
             dependencies: [
-                "GongkaiDomain",
+                "GongkaiDomain", "GongkaiSync",
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
@@ -41,7 +43,7 @@ let package = Package(
         .target(
             name: "GongkaiAPI",
             dependencies: [
-                "GongkaiHTTP", "GongkaiDomain", "GongkaiImport", "GongkaiStorage", "CZlib",
+                "GongkaiHTTP", "GongkaiDomain", "GongkaiImport", "GongkaiStorage", "GongkaiSync", "CZlib",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -60,7 +62,7 @@ let package = Package(
             dependencies: ["GongkaiImport", "GongkaiDomain"],
             resources: [.copy("Fixtures")]
         ),
-        .testTarget(name: "GongkaiStorageTests", dependencies: ["GongkaiStorage", "GongkaiDomain"]),
+        .testTarget(name: "GongkaiStorageTests", dependencies: ["GongkaiStorage", "GongkaiDomain", "GongkaiSync"]),
         .testTarget(
             name: "GongkaiAPITests",
             dependencies: ["GongkaiAPI", "GongkaiHTTP", "GongkaiDomain", "GongkaiStorage"]

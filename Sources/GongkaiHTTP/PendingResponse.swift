@@ -1,5 +1,5 @@
 internal import CMicroHTTPD
-import Synchronization
+import GongkaiSync
 
 /// An answer that is not ready when the handler returns: typically one that waits for an
 /// fsync done by another thread. Return `HTTPResponse(later: pending)`; the server suspends
@@ -9,7 +9,7 @@ import Synchronization
 /// before the handler has returned. The work it is given runs afterwards on the connection's
 /// own libmicrohttpd thread, so building the answer costs the flusher nothing.
 public final class PendingResponse: Sendable {
-    private enum State {
+    private enum State: Sendable {
         case waiting
         case suspended(SuspendedConnection)
         case resolved(Outcome)
@@ -17,14 +17,16 @@ public final class PendingResponse: Sendable {
     }
 
     /// What the connection's thread finds once it is resumed.
-    enum Outcome {
+    enum Outcome: Sendable {
         /// Run it and send what it returns.
         case work(@Sendable () -> HTTPResponse)
         /// The server stopped before the answer came: refuse with `.shuttingDown`.
         case abandoned
     }
 
-    private let state = Mutex<State>(.waiting)
+    /// A glibc mutex, not `Synchronization.Mutex`: the worker thread and the flusher meet
+    /// here, and ThreadSanitizer cannot see a contended `Mutex` hand-over (PThreadLock).
+    private let state = PThreadLock<State>(.waiting)
 
     public init() {}
 

@@ -1,3 +1,4 @@
+import GongkaiSync
 import Synchronization
 
 /// Everything the C callbacks need, reached through their `cls` pointer. Passed to
@@ -15,7 +16,7 @@ final class ServerContext: Sendable {
     let libraryLog = LibraryLog()
     /// Requests whose connection is suspended until their answer is resolved. `stop()`
     /// answers any left after the grace period: libmicrohttpd must not stop with one.
-    private let suspended = Mutex<[ObjectIdentifier: PendingResponse]>([:])
+    private let suspended = PThreadLock<[ObjectIdentifier: PendingResponse]>([:])
 
     init(handler: any HTTPHandler, configuration: HTTPServerConfiguration) {
         self.handler = handler

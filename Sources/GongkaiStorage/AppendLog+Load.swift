@@ -1,6 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
+import GongkaiSync
 
 extension AppendLog {
     /// What `load` read back from a log.

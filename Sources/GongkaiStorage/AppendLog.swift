@@ -1,4 +1,5 @@
 import Glibc
+import GongkaiSync
 
 /// An append-only JSON-lines file with group commit: `append` returns once its lines are fsync'd.
 ///

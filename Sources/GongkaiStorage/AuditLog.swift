@@ -1,3 +1,5 @@
+import GongkaiSync
+
 /// Every write's audit entry, durable before the request answers; read from memory.
 ///
 /// Two files hold the entries (see RELIABILITY.md, "Audit order"):

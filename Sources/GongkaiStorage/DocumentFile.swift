@@ -1,4 +1,5 @@
 import Foundation
+import GongkaiSync
 
 /// One JSON document (the catalogue, settings, a calendar year) kept in memory and replaced
 /// atomically on disk (`AtomicFile`), pretty-printed with sorted keys.

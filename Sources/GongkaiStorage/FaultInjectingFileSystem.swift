@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import GongkaiSync
 
 /// The real file system with chosen calls made to fail: the seam for crash and fault tests.
 ///

@@ -1,4 +1,5 @@
 import Glibc
+import GongkaiSync
 
 /// Latency and failure counts of the storage system calls, for `/metrics`.
 ///

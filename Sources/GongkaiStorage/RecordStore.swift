@@ -1,4 +1,5 @@
 import GongkaiDomain
+import GongkaiSync
 
 /// The publication records: `<directory>/records.jsonl`, one full `Record` version per line
 /// (with the audit entry of the write that made it: `RecordLine`), the last version of an id

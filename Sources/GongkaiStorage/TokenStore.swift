@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import GongkaiSync
 
 /// `<directory>/tokens.json` (mode 0600, replaced atomically): API tokens stored as SHA-256 only.
 ///

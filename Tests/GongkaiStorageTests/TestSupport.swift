@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiDomain
 import GongkaiStorage
+import GongkaiSync
 
 /// A fresh directory under /tmp, removed when the value is released.
 final class TemporaryDirectory: Sendable {

@@ -1,6 +1,7 @@
 import Glibc
 import Synchronization
 import GongkaiStorage
+import GongkaiSync
 
 /// The access log: one line per request, formatted on the request's thread into a bounded
 /// in-memory buffer and written to stderr by a background thread, so a request never waits

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiHTTP
 import GongkaiStorage
+import GongkaiSync
 
 /// Request counters and a latency histogram, rendered in Prometheus text format.
 final class Metrics: Sendable {

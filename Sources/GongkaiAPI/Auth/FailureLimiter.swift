@@ -1,4 +1,5 @@
 import GongkaiStorage
+import GongkaiSync
 
 /// Slows down token guessing: after `limit` failed authentications from one address within
 /// `window` seconds, that address gets 429 until the window has passed.

@@ -1,6 +1,7 @@
 import Foundation
 import GongkaiDomain
 import GongkaiStorage
+import GongkaiSync
 
 /// The working-day calendar: the bundled 国务院办公厅 notices for 2020–2026, overridden or
 /// extended by `calendar/<year>.json` files in the data directory (written by the API or by

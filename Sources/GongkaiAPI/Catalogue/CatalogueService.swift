@@ -1,6 +1,7 @@
 import GongkaiDomain
 import GongkaiImport
 import GongkaiStorage
+import GongkaiSync
 
 /// Holds the current catalogue, persists each change to `catalogue.json` before it becomes
 /// visible, and bumps the version on every change.

@@ -1,5 +1,6 @@
 import GongkaiDomain
 import GongkaiStorage
+import GongkaiSync
 
 /// Encoded `GET /api/v1/records` answers, reused while nothing they were made from changed:
 /// the register (its index version), the calendar, the catalogue (item rules) and the day in

@@ -1,6 +1,7 @@
 import Glibc
 import GongkaiDomain
 import GongkaiStorage
+import GongkaiSync
 
 /// Creates and changes publication records: durable in the store first, then visible in
 /// the in-memory index that serves every read.

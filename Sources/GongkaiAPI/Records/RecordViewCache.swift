@@ -1,5 +1,6 @@
 import GongkaiDomain
 import GongkaiStorage
+import GongkaiSync
 
 /// What record reads remember between requests (issue 6, floor 3): each record's deadline
 /// (`DeadlineCache`) and the JSON bytes of its view. Before, every read recomputed the

@@ -277,17 +277,10 @@ public final class AppendLog: Sendable {
 
     // MARK: - The flusher thread
 
+    /// The flusher retains the log until it ends (`stopFlusher`).
     private func startFlusher() throws(StorageError) -> pthread_t {
-        let retained = Unmanaged.passRetained(self)
-        var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { raw in
-            let log = Unmanaged<AppendLog>.fromOpaque(raw!).takeRetainedValue()
-            log.flushUntilStopped()
-            return nil
-        }, retained.toOpaque())
-        guard started == 0 else {
-            retained.release()
-            throw StorageError.io(operation: "pthread_create", path: path, errno: started)
+        guard let thread = startThread({ self.flushUntilStopped() }) else {
+            throw StorageError.io(operation: "pthread_create", path: path, errno: errno)
         }
         return thread
     }

@@ -35,18 +35,8 @@ final class AccessLog: Sendable {
     init(fd: Int32 = 2) {
         self.fd = fd
         pending.withLock { $0.bytes.reserveCapacity(64 << 10) }
-        let box = Unmanaged.passRetained(self)
-        var thread = pthread_t()
-        let started = pthread_create(&thread, nil, { raw in
-            let log = Unmanaged<AccessLog>.fromOpaque(raw!).takeRetainedValue()
-            log.run()
-            return nil
-        }, box.toOpaque())
-        if started == 0 {
-            pthread_detach(thread)
-        } else {
-            box.release()  // no writer thread: flush() still writes, at stop
-        }
+        // Without a writer thread, flush() still writes, at stop.
+        if let thread = startThread({ self.run() }) { pthread_detach(thread) }
     }
 
     /// Lines dropped because the buffer was full.

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Profiles one request path of the release server under wrk load and prints the hottest symbols.
 #   bench/profile.sh catalogue|records|search|post [perf|callgrind] [seconds]
-# Needs a prior bench run (bench/.work/seed, tokens.txt, data-1000). perf uses the software
+# Needs a prior bench run (bench/.work/seed, tokens.txt, data-1000-log: the 1k set the suite posts to). perf uses the software
 # cpu-clock event (this VM exposes no hardware counters: `perf stat -e instructions` is
 # "not supported"); callgrind counts instructions exactly but runs the server ~50× slower.
 set -euo pipefail
@@ -10,7 +10,7 @@ what=${1:-catalogue}; tool=${2:-perf}; secs=${3:-6}
 W=bench/.work
 bin=.build/release/gongkai
 data=$W/profile-data
-rm -rf "$data" && cp -r "$W/data-1000" "$data" 2>/dev/null || { rm -rf "$data"; cp -r "$W/seed" "$data"; }
+rm -rf "$data" && cp -r "$W/data-1000-log" "$data" 2>/dev/null || { rm -rf "$data"; cp -r "$W/seed" "$data"; }
 out=$W/profile-$what-$tool
 : > "$out.out"
 if [ "$tool" = callgrind ]; then

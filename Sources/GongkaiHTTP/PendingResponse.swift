@@ -58,11 +58,15 @@ public final class PendingResponse: Sendable {
     }
 
     /// On the access handler's thread, right after the handler returned this: suspends the
-    /// connection and returns true, or returns false when the answer is already resolved.
+    /// connection and returns true, or returns false when the answer is already resolved (or,
+    /// once the server is stopping, abandoned).
     func suspendUnlessResolved(_ connection: OpaquePointer, context: ServerContext) -> Bool {
         state.withLock { state in
             guard case .waiting = state else { return false }
-            context.rememberSuspended(self)
+            guard context.rememberSuspended(self) else {
+                state = .resolved(.abandoned)
+                return false
+            }
             MHD_suspend_connection(connection)
             state = .suspended(SuspendedConnection(pointer: connection, context: context))
             return true

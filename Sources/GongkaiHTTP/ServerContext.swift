@@ -15,8 +15,14 @@ final class ServerContext: Sendable {
     /// Messages libmicrohttpd logged (kept off stderr).
     let libraryLog = LibraryLog()
     /// Requests whose connection is suspended until their answer is resolved. `stop()`
-    /// answers any left after the grace period: libmicrohttpd must not stop with one.
-    private let suspended = PThreadLock<[ObjectIdentifier: PendingResponse]>([:])
+    /// answers any left after the grace period and refuses new ones: libmicrohttpd must not
+    /// stop with a suspended connection (0.9.75 aborts).
+    private let suspended = PThreadLock(SuspendedRequests())
+
+    private struct SuspendedRequests: Sendable {
+        var byIdentity: [ObjectIdentifier: PendingResponse] = [:]
+        var isAbandoning = false
+    }
 
     init(handler: any HTTPHandler, configuration: HTTPServerConfiguration) {
         self.handler = handler
@@ -24,18 +30,28 @@ final class ServerContext: Sendable {
         self.maxURLBytes = configuration.maxURLBytes
     }
 
-    func rememberSuspended(_ pending: PendingResponse) {
-        _ = suspended.withLock { $0.updateValue(pending, forKey: ObjectIdentifier(pending)) }
+    /// Records a request about to be suspended; false once `stop()` abandons pending answers
+    /// (the request is then answered at once instead). Checked and recorded under the same
+    /// lock as `abandonSuspended`, so no suspension can slip past it.
+    func rememberSuspended(_ pending: PendingResponse) -> Bool {
+        suspended.withLock { requests in
+            guard !requests.isAbandoning else { return false }
+            requests.byIdentity[ObjectIdentifier(pending)] = pending
+            return true
+        }
     }
 
     func forgetSuspended(_ pending: PendingResponse) {
-        _ = suspended.withLock { $0.removeValue(forKey: ObjectIdentifier(pending)) }
+        _ = suspended.withLock { $0.byIdentity.removeValue(forKey: ObjectIdentifier(pending)) }
     }
 
-    /// Abandons every request still suspended (each is then refused as `.shuttingDown`);
-    /// returns how many there were.
+    /// Abandons every request still suspended and every later one (each is refused as
+    /// `.shuttingDown`); returns how many were suspended.
     func abandonSuspended() -> Int {
-        let waiting = suspended.withLock { Array($0.values) }
+        let waiting = suspended.withLock { requests in
+            requests.isAbandoning = true
+            return Array(requests.byIdentity.values)
+        }
         for pending in waiting { pending.abandon() }
         return waiting.count
     }

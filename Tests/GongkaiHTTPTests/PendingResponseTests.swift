@@ -99,4 +99,18 @@ import Testing
         #expect(response?.header("Connection")?.lowercased() == "close")
         #expect(server.liveRequestStates == 0)
     }
+
+    @Test func onceStopAbandonsPendingAnswersNoLaterRequestCanBeSuspended() {
+        // libmicrohttpd 0.9.75 aborts if it is stopped with a suspended connection, so a
+        // request that arrives after `stop()` abandoned the pending ones must not suspend.
+        let context = ServerContext(handler: EchoHandler(), configuration: .test())
+        let earlier = PendingResponse()
+        #expect(context.rememberSuspended(earlier))
+        #expect(context.abandonSuspended() == 1)
+        #expect(!context.rememberSuspended(PendingResponse()))
+        guard case .abandoned? = earlier.takeOutcome() else {
+            Issue.record("the pending answer was not abandoned")
+            return
+        }
+    }
 }

@@ -88,8 +88,9 @@ enum RecordHandlers {
         return try ctx.answerLater { answer in
             try ctx.services.records.create(input, caller: caller, rules: rules, nowText: Timestamp.iso(ctx.now)) { stored in
                 answer {
-                    var response = try written(ctx, stored.get(), status: 201)
-                    response.headers.add("Location", "/api/v1/records/\(try stored.get().id)")
+                    let record = try stored.get()
+                    var response = written(ctx, record, status: 201)
+                    response.headers.add("Location", "/api/v1/records/\(record.id)")
                     return response
                 }
             }

@@ -16,8 +16,8 @@ enum TextCleaning {
         (0x4E00...0x9FFF).contains(s.value) || (0x3400...0x4DBF).contains(s.value)
     }
 
-    /// Trimmed, every run of spaces folded into one ASCII space, HTML line breaks and entities
-    /// resolved, and 办　公　室-style padding (one character per word, used to align short cells) undone.
+    /// Trimmed, every run of spaces folded into one ASCII space, control characters dropped,
+    /// HTML line breaks and entities resolved, and 办　公　室-style padding (one character per word, used to align short cells) undone.
     static func cell(_ raw: Substring) -> String {
         var text = raw.has("<") || raw.has("&") ? resolveHTML(String(raw)) : String(raw)
         var out = String.UnicodeScalarView()
@@ -27,6 +27,9 @@ enum TextCleaning {
                 pendingSpace = !out.isEmpty
                 continue
             }
+            // A stray control character (decoding tolerates a few) means nothing in a cell, and
+            // kept it could make the catalogue written back look like a binary file.
+            if s.value < 0x20 || (0x7F...0x9F).contains(s.value) { continue }
             if pendingSpace { out.append(" ") }
             pendingSpace = false
             out.append(s)

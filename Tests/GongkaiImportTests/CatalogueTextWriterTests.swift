@@ -39,6 +39,21 @@ import Testing
         #expect(widths.count == 1, "every row has the same number of cells")
     }
 
+    @Test func strayControlCharactersInACellAreDroppedAndTheTextWrittenBackImportsAgain() throws {
+        // Found by fuzz-smoke: decoding tolerates a few control characters (≤ 1% of the file);
+        // kept in a cell, they made the shorter text written back look like a binary file.
+        var bytes = try Fixture.bytes(Fixture.seed)
+        let marker = Array("局领导姓名".utf8)
+        let at = try #require(bytes.indices.first { bytes[$0...].starts(with: marker) })
+        bytes.insert(contentsOf: [UInt8](repeating: 0x18, count: 40) + [0x7F, 0x01], at: at + marker.count)
+        let catalogue = try CatalogueImporter.parse(data: bytes)
+        let texts = catalogue.items.flatMap { [$0.content, $0.basis, $0.office, $0.deadline, $0.category, $0.subcategory] }
+        #expect(texts.allSatisfy { !$0.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) } })
+        #expect(catalogue.items.contains { $0.content.contains("局领导姓名、职务") })
+        let again = try CatalogueImporter.parse(CatalogueTextWriter.text(catalogue))
+        #expect(again.items.map(\.id) == catalogue.items.map(\.id))
+    }
+
     @Test func tabsAndLineBreaksInsideACellDoNotSplitTheRow() throws {
         var catalogue = try Fixture.catalogue(Fixture.seed)
         catalogue.items[0].content = "第一行\n第二行\t带制表符"

@@ -155,6 +155,20 @@ import Testing
 
     // MARK: Deferred callers (the flusher thread)
 
+    /// Queues one deferred line and waits up to 10 s to be told: nil if never told, else the
+    /// outcome (`.some(nil)` when durable).
+    static func deferredOutcome(of log: AppendLog, _ text: String,
+                                ifFailureCountIs expected: Int? = nil) throws -> StorageError?? {
+        let told = DispatchSemaphore(value: 0)
+        let outcome = Locked<StorageError??>(nil)
+        try log.enqueue([line(text)], ifFailureCountIs: expected) { error in
+            outcome.withLock { $0 = .some(error) }
+            told.signal()
+        }
+        guard told.wait(timeout: .now() + 10) == .success else { return nil }
+        return outcome.withLock { $0 }
+    }
+
     @Test func deferredAppendsAreToldOnceDurableAndShareFsyncs() throws {
         let dir = try TemporaryDirectory()
         let fs = FaultInjectingFileSystem()
@@ -196,22 +210,10 @@ import Testing
         let log = try AppendLog(path: path, fileSystem: fs)
         defer { log.stopFlusher() }
         fs.inject(.fsyncError, pathContains: "log.jsonl")
-        let first = DispatchSemaphore(value: 0)
-        let firstError = Locked<StorageError?>(nil)
-        try log.enqueue([line(#"{"n":1}"#)]) { error in
-            firstError.withLock { $0 = error }
-            first.signal()
-        }
-        #expect(first.wait(timeout: .now() + 10) == .success)
-        #expect(firstError.withLock { $0 } != nil)
-        let second = DispatchSemaphore(value: 0)
-        let secondError = Locked<StorageError?>(.conflict("not called"))
-        try log.enqueue([line(#"{"n":2}"#)], ifFailureCountIs: log.failureCount) { error in
-            secondError.withLock { $0 = error }
-            second.signal()
-        }
-        #expect(second.wait(timeout: .now() + 10) == .success)
-        #expect(secondError.withLock { $0 } == nil)
+        let first = try #require(try Self.deferredOutcome(of: log, #"{"n":1}"#), "told")
+        #expect(first != nil, "the batch with the failed fsync fails")
+        let second = try #require(try Self.deferredOutcome(of: log, #"{"n":2}"#, ifFailureCountIs: log.failureCount), "told")
+        #expect(second == nil, "the next batch lands")
         #expect(try Self.lines(path) == [#"{"n":2}"#])
     }
 
